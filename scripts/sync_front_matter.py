@@ -1,0 +1,125 @@
+"""Write each roadmap notebook's generated cells: the front matter and, where needed, the install cell.
+
+The title, overview, prerequisites, hours, skills and learning objectives of a notebook live in
+``careerdata/data/roadmap.csv``; this script renders them (``careerdata.front_matter_markdown``) into the
+notebook's first markdown cell so the two never disagree. A notebook that imports the course's own packages
+(``careerdata`` or ``exercises``) also gets, as its second cell, a cell that installs the course from the
+repository named in ``_config.yml`` when the packages are missing (Colab) and does nothing otherwise.
+``--check`` changes nothing and exits 1 naming every notebook whose generated cells are stale; the test
+suite runs that check.
+
+Usage: python scripts/sync_front_matter.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import yaml
+
+import careerdata
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTALL_TAG = "colab-install"
+COURSE_IMPORTS = ("import careerdata", "from careerdata", "import exercises", "from exercises")
+
+
+def repository_url() -> str:
+    """The repository URL, kept in one place: _config.yml's ``repository.url``."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["repository"]["url"]
+
+
+def install_cell_source(url: str) -> str:
+    """The cell that makes a notebook runnable in Colab, where the course package is not installed."""
+    return "\n".join([
+        "# Colab, or any kernel without the course installed: install the course package from its",
+        "# repository. Where the package is already installed (Binder, local, the book) this does nothing.",
+        "import importlib.util",
+        "import subprocess",
+        "import sys",
+        "",
+        'if importlib.util.find_spec("careerdata") is None:',
+        f'    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "git+{url}"], check=True)',
+    ])
+
+
+def needs_install_cell(nb: nbformat.NotebookNode) -> bool:
+    return any(
+        cell.cell_type == "code" and INSTALL_TAG not in cell.metadata.get("tags", [])
+        and any(line.lstrip().startswith(COURSE_IMPORTS) for line in cell.source.splitlines())
+        for cell in nb.cells
+    )
+
+
+def sync_cells(nb: nbformat.NotebookNode, topic_id: str, url: str) -> None:
+    """Make the notebook's generated cells match the data (in place)."""
+    wanted = careerdata.front_matter_markdown(topic_id)
+    if nb.cells and nb.cells[0].cell_type == "markdown":
+        nb.cells[0].source = wanted
+    else:
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(wanted))
+    has_install = len(nb.cells) > 1 and INSTALL_TAG in nb.cells[1].metadata.get("tags", [])
+    if needs_install_cell(nb):
+        if not has_install:
+            cell = nbformat.v4.new_code_cell("", metadata={"tags": [INSTALL_TAG]})
+            cell.pop("id", None)
+            nb.cells.insert(1, cell)
+        nb.cells[1].source = install_cell_source(url)
+    elif has_install:
+        del nb.cells[1]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` through a temporary file, so a crash never leaves half a notebook."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def stale_notebooks(fix: bool) -> list[str]:
+    """Notebooks whose generated cells differ from the data (rewritten when ``fix`` is true)."""
+    stale = []
+    url = repository_url()
+    for row in careerdata.roadmap().itertuples():
+        path = ROOT / row.notebook
+        if not path.exists():
+            continue
+        current = path.read_text(encoding="utf-8")
+        nb = nbformat.reads(current, as_version=4)
+        sync_cells(nb, row.topic_id, url)
+        nbformat.validator.normalize(nb)
+        text = nbformat.writes(nb) + "\n"
+        if text != current:
+            stale.append(row.notebook)
+            if fix:
+                write_atomically(path, text)
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report stale notebooks, change nothing")
+    args = parser.parse_args(argv)
+    stale = stale_notebooks(fix=not args.check)
+    if args.check and stale:
+        print("Front matter differs from careerdata's roadmap in:", *stale, sep="\n  ")
+        print("Run: python scripts/sync_front_matter.py")
+        return 1
+    for path in stale:
+        print(f"updated {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
