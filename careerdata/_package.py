@@ -80,6 +80,9 @@ def _convert(column: list[str], field: dict[str, Any], table: str) -> pd.Series:
         raise DataError(f"{table}.{name}: a value is not a valid {kind} ({exc})") from exc
     if field.get("categoriesOrdered"):
         categories = field["constraints"]["enum"]
+        bad = sorted({v for v in values if v is not None and v not in categories})
+        if bad:
+            raise DataError(f"{table}.{name}: {bad} not among the allowed values {categories}")
         return pd.Series(pd.Categorical(values, categories=categories, ordered=True), name=name)
     if "separator" in field:
         sep = field["separator"]

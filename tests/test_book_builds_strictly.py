@@ -1,0 +1,70 @@
+"""The book: a strict build (warnings are errors) into a temporary directory passes, and its pages
+show what readers were promised (charts, the roadmap graph, launch buttons with the right paths).
+
+This is the slowest test: it executes every notebook and page, as `make book` does.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def built_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("book")
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run(
+        [str(jupyter_book), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
+        capture_output=True, text=True, timeout=1800, cwd=ROOT,
+    )
+    log = result.stdout + result.stderr
+    warnings = [line for line in log.splitlines() if re.search(r": (WARNING|ERROR|CRITICAL):", line)]
+    assert result.returncode == 0 and not warnings, "strict book build failed:\n" + "\n".join(warnings or log.splitlines()[-40:])
+    return out / "_build" / "html"
+
+
+def page(html: Path, name: str) -> str:
+    return (html / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_index_redirects_to_the_root_page(built_html: Path) -> None:
+    assert (built_html / "index.html").exists()
+    assert "book/index.html" in page(built_html, "index")
+
+
+@pytest.mark.parametrize("name", ["book/guide/pay", "book/guide/ai-vs-prompt-engineer", "book/roadmap"])
+def test_chart_pages_show_an_image_with_alt_text(built_html: Path, name: str) -> None:
+    html = page(built_html, name)
+    images = re.findall(r"<img [^>]*>", html)
+    assert images, f"{name} shows no figure"
+    assert all(re.search(r'alt="[^"]{20,}"', img) for img in images), f"{name}: an image lacks alt text"
+
+
+def test_pay_page_numbers_come_from_the_data(built_html: Path) -> None:
+    text = re.sub(r"<[^>]+>", "", page(built_html, "book/guide/pay"))
+    for figure in ("95,000", "140,000", "220,000", "380,000", "132,270"):
+        assert figure in text
+    assert "no midpoint" in text or "refuses" in text
+
+
+def test_roadmap_page_links_every_existing_notebook(built_html: Path) -> None:
+    html = page(built_html, "book/roadmap")
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert f"../notebooks/{notebook.stem}.html" in html, f"roadmap page does not link {notebook.name}"
+
+
+def test_notebook_pages_carry_binder_and_colab_buttons_with_the_right_paths(built_html: Path) -> None:
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    repo = config["repository"]["url"].removeprefix("https://github.com/")
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        html = page(built_html, f"notebooks/{notebook.stem}")
+        assert f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/{notebook.name}" in html
+        assert f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/{notebook.name}" in html

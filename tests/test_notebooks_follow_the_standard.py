@@ -1,0 +1,114 @@
+"""Notebooks: stored clean, listed in the table of contents, and in agreement with the roadmap data.
+
+nbval runs them (``pytest --nbval-lax notebooks``); this file checks what can be checked without running
+them: the mechanical parts of the notebook standard (shared/design/notebook-standard.md, summarised in
+CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+import careerdata
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SKIP_DIRS = {".venv", "_build", ".git", ".ipynb_checkpoints", "node_modules"}
+
+
+def all_repository_notebooks() -> list[Path]:
+    return [p for p in ROOT.rglob("*.ipynb") if not SKIP_DIRS.intersection(p.relative_to(ROOT).parts)]
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    found = [toc["root"]]
+
+    def walk(entries: list[dict]) -> None:
+        for entry in entries:
+            if "file" in entry:
+                found.append(entry["file"])
+            walk(entry.get("sections", []))
+            for part in entry.get("parts", []):
+                walk(part.get("chapters", []))
+
+    for part in toc.get("parts", []):
+        walk(part["chapters"])
+    return found
+
+
+def test_there_are_notebooks() -> None:
+    assert NOTEBOOKS, "no notebooks found in notebooks/"
+
+
+@pytest.mark.parametrize("path", all_repository_notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_is_stored_without_outputs(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    dirty = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count)]
+    assert not dirty, f"{path.name}: cells {dirty} have stored outputs; clear them before committing"
+
+
+def test_every_toc_entry_exists_and_every_notebook_is_in_the_toc() -> None:
+    entries = toc_files()
+    assert len(entries) == len(set(entries)), "a file appears twice in _toc.yml"
+    missing = [e for e in entries if not any((ROOT / f"{e}{ext}").exists() for ext in (".md", ".ipynb", ""))]
+    assert not missing, f"_toc.yml lists files that do not exist: {missing}"
+    for path in NOTEBOOKS:
+        assert f"notebooks/{path.stem}" in entries, f"{path.name} is not in _toc.yml"
+
+
+def test_toc_lists_the_roadmap_notebooks_in_roadmap_order() -> None:
+    listed = [e for e in toc_files() if e.startswith("notebooks/")]
+    expected = [nb.removesuffix(".ipynb") for nb in careerdata.load_roadmap()["notebook"]]
+    assert listed == expected
+
+
+def test_every_notebook_is_a_roadmap_topic() -> None:
+    roadmap_paths = set(careerdata.load_roadmap()["notebook"])
+    strays = [p.name for p in NOTEBOOKS if f"notebooks/{p.name}" not in roadmap_paths]
+    assert not strays, f"notebooks that are not roadmap topics: {strays}"
+
+
+def test_generated_cells_agree_with_the_roadmap_data() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "sync_front_matter.py"), "--check"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _topic(path: Path) -> str:
+    return path.stem.split("-", 1)[1]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_shape(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3", "kernelspec must be python3"
+    text = {c.cell_type: "" for c in nb.cells}
+    for cell in nb.cells:
+        text[cell.cell_type] += cell.source + "\n"
+    code, markdown = text.get("code", ""), text.get("markdown", "")
+    assert "np.random.default_rng(" in code, "no seeded generator (rng = np.random.default_rng(0))"
+    assert re.search(r"^\s*assert ", code, re.M), "no check cell with an assert"
+    assert f"../book/exercises/{_topic(path)}.md" in markdown, "no link to the topic's exercise page"
+    for heading in ("## Exercises", "## Summary", "## What's next"):
+        assert heading in markdown, f"missing section {heading!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_plot_cells_end_with_show_and_carry_alt_text(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or "plt.show()" not in cell.source:
+            continue
+        alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+        assert len(alt) > 20, f"cell {index} draws a figure without alt text (metadata mystnb.image.alt)"
+    for index, cell in enumerate(nb.cells):
+        last = cell.source.rstrip().splitlines()[-1] if cell.cell_type == "code" and cell.source.strip() else ""
+        assert not last.endswith(";"), f"cell {index} ends with ';' - end plotting cells with plt.show()"
