@@ -36,8 +36,8 @@ __all__ = [
     "load_backgrounds",
     "load_career_ratings",
     "load_gpu_measurements",
-    "load_role_comparison",
     "load_roadmap",
+    "load_role_comparison",
     "load_salary_bands",
     "load_skill_areas",
     "load_sources",
@@ -151,7 +151,8 @@ def sources(name_or_ids: str | list[str] | None = None) -> pd.DataFrame:
     if isinstance(name_or_ids, str):
         entry = resource(name_or_ids)
         if entry.get("format") == "csv":
-            ids = sorted(set(read_table(name_or_ids)["source_id"])) if name_or_ids != "sources" else list(table["source_id"])
+            cited = table if name_or_ids == "sources" else read_table(name_or_ids)
+            ids = sorted(set(cited["source_id"]))
         else:
             ids = [s["title"] for s in entry.get("sources", [])]
     else:

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             elif args.sources:
                 print(careerdata.sources(args.dataset).to_string(index=False))
             elif args.dataset is None:
-                for name in careerdata.list_datasets() + ["gpu_h100_measurements"]:
+                for name in [*careerdata.list_datasets(), "gpu_h100_measurements"]:
                     print(f"{name:24} {resource(name).get('title', '')}")
             elif args.describe or resource(args.dataset).get("format") != "csv":
                 print(careerdata.describe(args.dataset))

@@ -59,7 +59,7 @@ def plot_salary_bands(ax: Axes | None = None) -> Axes:
         else:
             ax.text(high + 3000, y, f"${high / 1000:,.0f}k", va="center", fontsize=9)
     ax.set_yticks(range(len(bands)), [_experience_label(b) for b in bands.itertuples()])
-    ax.set_xlim(0, top * 1.65)
+    ax.set_xlim(0, top * 1.85)
     ax.xaxis.set_major_formatter(lambda x, _: f"${x / 1000:,.0f}k")
     ax.set_xlabel("Annual salary (US dollars; pay basis and region not stated by the source)")
     ax.set_title("AI engineer salary bands by level (editorial figures from the seed career guide)")
@@ -101,7 +101,7 @@ def roadmap_depths() -> dict[str, int]:
 
 
 def plot_roadmap(ax: Axes | None = None) -> Axes:
-    """The roadmap graph: columns by prerequisite depth, colour by stage, an arrow per prerequisite."""
+    """The roadmap graph: rows by prerequisite depth (top to bottom), colour by stage, an arrow per prerequisite."""
     import textwrap
 
     from matplotlib.patches import Patch
@@ -109,33 +109,34 @@ def plot_roadmap(ax: Axes | None = None) -> Axes:
     topics = roadmap()
     stages = list(topics["stage"].cat.categories)
     depth = roadmap_depths()
-    columns = max(depth.values()) + 1
-    ax = _axes(ax, (14, 7.5))
+    rows = max(depth.values()) + 1
+    widest = max(list(depth.values()).count(d) for d in range(rows))
+    ax = _axes(ax, (10, 1.25 * rows + 1))
     position: dict[str, tuple[float, float]] = {}
-    for col in range(columns):
-        members = sorted((t for t, d in depth.items() if d == col), key=lambda t: topics.at[t, "number"])
-        for row, topic_id in enumerate(members):
-            position[topic_id] = (col * 1.0, -row * 1.0)
-    half_width = 0.4
+    for level in range(rows):
+        members = sorted((t for t, d in depth.items() if d == level), key=lambda t: topics.at[t, "number"])
+        offset = (widest - len(members)) / 2
+        for i, topic_id in enumerate(members):
+            position[topic_id] = (offset + i, -level)
+    half_height = 0.22
     for topic_id, row in topics.iterrows():
         x1, y1 = position[topic_id]
         for prereq in row["prerequisites"]:
             x0, y0 = position[prereq]
-            ax.annotate("", xy=(x1 - half_width, y1), xytext=(x0 + half_width, y0),
-                        arrowprops=dict(arrowstyle="-|>", color=PALETTE[3], lw=0.9, alpha=0.7,
-                                        shrinkA=1, shrinkB=1))
+            ax.annotate("", xy=(x1, y1 + half_height), xytext=(x0, y0 - half_height),
+                        arrowprops=dict(arrowstyle="-|>", color=PALETTE[3], lw=0.9, alpha=0.6,
+                                        shrinkA=0, shrinkB=0))
     for topic_id, row in topics.iterrows():
         x, y = position[topic_id]
         colour = PALETTE[stages.index(row["stage"]) % len(PALETTE)]
-        label = textwrap.fill(f"{row['number']:02d} {row['title']}", width=24, max_lines=3, placeholder="…")
-        ax.text(x, y, label, ha="center", va="center", fontsize=7.5,
-                bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=colour, lw=2.2))
-    ax.legend(handles=[Patch(facecolor="white", edgecolor=PALETTE[i % len(PALETTE)], lw=2.2, label=stage)
+        label = textwrap.fill(f"{row['number']:02d} {row['title']}", width=22, max_lines=3, placeholder="…")
+        ax.text(x, y, label, ha="center", va="center", fontsize=8.5,
+                bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=colour, lw=2.4))
+    ax.legend(handles=[Patch(facecolor="white", edgecolor=PALETTE[i % len(PALETTE)], lw=2.4, label=stage)
                        for i, stage in enumerate(stages)],
-              title="Stage", loc="lower right", frameon=False, fontsize=9)
-    ax.set_xlim(-0.55, columns - 0.45)
-    lowest = min(y for _, y in position.values())
-    ax.set_ylim(lowest - 0.6, 0.6)
+              title="Stage", loc="lower left", frameon=False, fontsize=9)
+    ax.set_xlim(-0.6, widest - 0.4)
+    ax.set_ylim(-rows + 0.5, 0.5)
     ax.set_axis_off()
-    ax.set_title("The course roadmap: each arrow runs from a prerequisite to a topic that builds on it")
+    ax.set_title("The course roadmap: each arrow runs from a prerequisite down to a topic that builds on it")
     return ax

@@ -131,7 +131,9 @@ def test_damaged_table_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def damaged(name: str) -> str:
         text = original(name)
-        return text.replace("senior,Senior AI Engineer", "principal,Senior AI Engineer") if name == "salary_bands.csv" else text
+        if name != "salary_bands.csv":
+            return text
+        return text.replace("senior,Senior AI Engineer", "principal,Senior AI Engineer")
 
     monkeypatch.setattr(_package, "_data_file", damaged)
     _package._read_table.cache_clear()

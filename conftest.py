@@ -1,0 +1,56 @@
+"""Repository-wide pytest set-up, shared by the notebook tests (nbval) and tests/.
+
+Every kernel and subprocess the tests start runs with outbound network refused: tests/offline is put first
+on PYTHONPATH, where its sitecustomize.py guards socket connections, and each refused attempt is logged. After
+each notebook, the log is checked, so a notebook that reaches for the network fails even if it catches the
+error.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+OFFLINE = ROOT / "tests" / "offline"
+ATTEMPTS = pytest.StashKey[list]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    log = Path(config.rootpath) / ".pytest_network.log"
+    log.unlink(missing_ok=True)
+    os.environ["COURSE_NETWORK_LOG"] = str(log)
+    paths = [str(OFFLINE), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    # Headless plotting in every kernel, whatever the reader's matplotlibrc says.
+    os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def network_attempts() -> list[str]:
+    log = Path(os.environ["COURSE_NETWORK_LOG"])
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item):  # type: ignore[no-untyped-def]
+    """Remember the network attempts a notebook cell made while it ran."""
+    before = len(network_attempts())
+    yield
+    item.stash[ATTEMPTS] = network_attempts()[before:]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type: ignore[no-untyped-def]
+    """Fail a notebook cell that made a network attempt, naming the notebook and the address."""
+    outcome = yield
+    attempts = item.stash.get(ATTEMPTS, [])
+    report = outcome.get_result()
+    if call.when == "call" and attempts and report.passed:
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{Path(str(item.fspath)).name} tried to use the network while running offline:\n  "
+            + "\n  ".join(attempts)
+            + "\nThe course must run without network access: generate or ship the data instead."
+        )
