@@ -14,11 +14,14 @@ help:
 	@echo "make sync   regenerate notebook front matter from careerdata's roadmap"
 	@echo "make clean  remove _build (keeps .venv)"
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml package.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
+	@# axe-core for the accessibility tests; without npm those tests skip and say why.
+	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; \
+	  else echo "npm not found: the accessibility tests will be skipped"; fi
 	@touch $(STAMP)
 
 book: $(STAMP)
