@@ -19,9 +19,10 @@ ATTEMPTS = pytest.StashKey[list]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    log = Path(config.rootpath) / ".pytest_network.log"
-    log.unlink(missing_ok=True)
-    os.environ["COURSE_NETWORK_LOG"] = str(log)
+    if "COURSE_NETWORK_LOG" not in os.environ:  # a test that runs pytest inside pytest brings its own
+        log = Path(config.rootpath) / ".pytest_network.log"
+        log.unlink(missing_ok=True)
+        os.environ["COURSE_NETWORK_LOG"] = str(log)
     paths = [str(OFFLINE), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
     # Headless plotting in every kernel, whatever the reader's matplotlibrc says.
@@ -36,6 +37,9 @@ def network_attempts() -> list[str]:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item):  # type: ignore[no-untyped-def]
     """Remember the network attempts a notebook cell made while it ran."""
+    if not str(item.fspath).endswith(".ipynb"):
+        yield
+        return
     before = len(network_attempts())
     yield
     item.stash[ATTEMPTS] = network_attempts()[before:]

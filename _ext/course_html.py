@@ -2,8 +2,8 @@
 
 - sphinx-thebe registers its inline configuration script once per read phase, so pages can carry it twice
   and the browser reports "Identifier 'THEBE_JS_URL' has already been declared". We keep one copy.
-- ``_static/course-a11y.js`` (loaded by Jupyter Book, which adds every script in ``_static``) repairs two accessibility problems axe-core reports in the theme's chrome (see that
-  file).
+- ``_static/course-a11y.js`` (Jupyter Book loads every script in ``_static``) repairs accessibility
+  problems that axe-core reports in the theme's chrome (see that file).
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 
-def _drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def _drop_duplicate_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     scripts = context.get("script_files")
     if not scripts:
         return
@@ -21,7 +23,8 @@ def _drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, conte
     unique = []
     for script in scripts:
         # Inline scripts are registered with filename None by some extensions and '' by others.
-        key = (str(getattr(script, "filename", script) or ""), repr(sorted(getattr(script, "attributes", {}).items())))
+        attributes = repr(sorted(getattr(script, "attributes", {}).items()))
+        key = (str(getattr(script, "filename", script) or ""), attributes)
         if key in seen:
             continue
         seen.add(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -26,9 +27,13 @@ def root() -> Path:
 def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the book once per test session, strictly (-W -n --keep-going), into a temporary folder.
 
-    Returns the folder holding ``_build``: ``_build/html`` is the site and ``_build/jupyter_execute`` holds
+    Set COURSE_BUILT_BOOK to a folder holding an existing ``_build`` (e.g. the repository root after
+    ``make book``) to test that build instead of making a new one. Returns the folder holding ``_build``: ``_build/html`` is the site and ``_build/jupyter_execute`` holds
     the executed notebooks. Several test files share this one build, the slowest step of the suite.
     """
+    reuse = os.environ.get("COURSE_BUILT_BOOK")
+    if reuse:  # a developer's shortcut: test an existing build (the folder holding _build) instead
+        return Path(reuse)
     out = tmp_path_factory.mktemp("book")
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(

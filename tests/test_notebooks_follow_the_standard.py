@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
+from site_checks import toc_files as site_toc_files
 
 import careerdata
 
@@ -28,20 +28,7 @@ def all_repository_notebooks() -> list[Path]:
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    found = [toc["root"]]
-
-    def walk(entries: list[dict]) -> None:
-        for entry in entries:
-            if "file" in entry:
-                found.append(entry["file"])
-            walk(entry.get("sections", []))
-            for part in entry.get("parts", []):
-                walk(part.get("chapters", []))
-
-    for part in toc.get("parts", []):
-        walk(part["chapters"])
-    return found
+    return site_toc_files(ROOT)
 
 
 def test_there_are_notebooks() -> None:

@@ -1,0 +1,174 @@
+"""The built book in a real browser: headless Chromium (Debian's `chromium`) driven by Playwright.
+
+The site is served on 127.0.0.1. Every page in the table of contents must load with no JavaScript error
+and no failed request, show its figures (loaded, with alt text) and pass axe-core with no serious or
+critical violation. Search must find the course's key terms, solution dropdowns must open, and notebook
+pages must offer Binder and Colab. Screenshots for people to look at go to _build/screenshots/.
+
+Without Chromium these tests skip and say so (`.ci/run` installs it in CI); without axe-core (npm) only
+the accessibility test skips.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from site_checks import toc_files
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium not found: install Debian's 'chromium' package (.ci/run does) to run browser tests",
+)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_book: Path) -> Iterator[str]:
+    """The built HTML served on a free loopback port; yields its base URL and shuts the server down."""
+    html = built_book / "_build" / "html"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh page that records JavaScript errors, console errors and failed requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("pageerror", lambda error: tab.problems.append(f"JavaScript error: {error}"))
+    tab.on("console", lambda msg: tab.problems.append(f"console error: {msg.text}") if msg.type == "error" else None)
+    tab.on("requestfailed", lambda req: tab.problems.append(f"request failed: {req.url}")
+           if req.url.startswith("http://127.0.0.1") else None)
+    tab.on("response", lambda r: tab.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    yield tab
+    context.close()
+
+
+def toc_pages() -> list[str]:
+    return [f"{entry}.html" for entry in toc_files(ROOT)]
+
+
+def visit(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def test_every_toc_page_loads_cleanly_and_shows_its_figures(site: str, page) -> None:  # type: ignore[no-untyped-def]
+    problems = []
+    for path in toc_pages():
+        page.problems.clear()
+        visit(page, f"{site}/{path}")
+        problems += [f"{path}: {p}" for p in page.problems]
+        images = page.eval_on_selector_all(
+            "main img, article img",
+            "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0,"
+            " i.getAttribute('alt') || ''])",
+        )
+        for src, loaded, alt in images:
+            if not loaded:
+                problems.append(f"{path}: image {src} did not load")
+            if len(alt.strip()) < 5:
+                problems.append(f"{path}: image {src} has no alt text")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run `npm install` (make does it when npm exists)")
+def test_no_serious_or_critical_accessibility_violations(site: str, page) -> None:  # type: ignore[no-untyped-def]
+    found = []
+    for path in toc_pages():
+        visit(page, f"{site}/{path}")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => `${v.id} (${v.impact}): ${v.nodes.length} element(s),`
+                           + ` e.g. ${v.nodes[0].html.slice(0, 160)}`)"""
+        )
+        found += [f"{path}: {v}" for v in violations]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("term", ["LoRA", "salary"])
+def test_search_finds_key_terms(site: str, page, term: str) -> None:  # type: ignore[no-untyped-def]
+    visit(page, f"{site}/search.html?q={term}")
+    page.wait_for_selector("#search-results li", timeout=20000)
+    results = page.locator("#search-results li")
+    assert results.count() > 0, f"search for {term!r} found nothing"
+
+
+def test_solution_dropdowns_open(site: str, page) -> None:  # type: ignore[no-untyped-def]
+    opened = 0
+    for path in [p for p in toc_pages() if p.startswith("book/exercises/")]:
+        visit(page, f"{site}/{path}")
+        toggles = page.locator("details.solution > summary, .solution .toggle-button, button.toggle-button")
+        if toggles.count() == 0:
+            continue
+        toggles.first.click()
+        body = page.locator(".solution .toggle-details__container, details.solution[open] > :not(summary), "
+                            ".solution .admonition-title ~ *").first
+        body.wait_for(state="visible", timeout=5000)
+        opened += 1
+    assert opened > 0, "no exercise page has a solution dropdown to open"
+
+
+def test_notebook_pages_offer_binder_and_colab_for_their_own_notebook(site: str, page) -> None:  # type: ignore[no-untyped-def]
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"].removeprefix("https://github.com/")
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        visit(page, f"{site}/notebooks/{notebook.stem}.html")
+        links = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
+        binder = f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/{notebook.name}"
+        colab = f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/{notebook.name}"
+        assert binder in links, f"{notebook.name}: no Binder button to {binder}"
+        assert colab in links, f"{notebook.name}: no Colab button to {colab}"
+
+
+@pytest.mark.parametrize(("width", "height", "label"), [(1280, 900, "desktop"), (390, 844, "phone")])
+def test_screenshots_for_review(browser, site: str, width: int, height: int, label: str) -> None:  # type: ignore[no-untyped-def]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    exercise_pages = [p for p in toc_pages() if p.startswith("book/exercises/") and not p.endswith("index.html")]
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    targets = {"home": "book/index.html", "notebook": f"notebooks/{notebooks[0].stem}.html"}
+    if exercise_pages:
+        targets["exercise"] = exercise_pages[-1]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    for name, path in targets.items():
+        visit(tab, f"{site}/{path}")
+        out = SCREENSHOTS / f"{name}-{label}.png"
+        tab.screenshot(path=str(out), full_page=False)
+        assert out.stat().st_size > 10_000, f"{out} looks empty"
+    context.close()

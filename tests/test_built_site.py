@@ -1,0 +1,41 @@
+"""The built site: internal links and anchors resolve, figures carry alt text, charts use a colour-blind-safe
+palette. Offline: these read the HTML files of the strict build (tests/conftest.py: built_book)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+from site_checks import broken_internal_links, html_pages, images_without_alt_text
+
+from careerdata.plots import PALETTE
+
+
+@pytest.fixture(scope="module")
+def html(built_book: Path) -> Path:
+    return built_book / "_build" / "html"
+
+
+def test_site_has_pages(html: Path) -> None:
+    assert len(html_pages(html)) >= 20
+
+
+def test_every_internal_link_and_anchor_resolves(html: Path) -> None:
+    problems = broken_internal_links(html)
+    assert not problems, "broken internal links:\n" + "\n".join(problems[:50])
+
+
+def test_every_figure_has_alt_text(html: Path) -> None:
+    problems = images_without_alt_text(html)
+    assert not problems, "\n".join(problems[:50])
+
+
+def test_chart_palette_is_colour_blind_safe() -> None:
+    cycle = [c["color"].upper() for c in plt.style.library["tableau-colorblind10"]["axes.prop_cycle"]]
+    assert [c.upper() for c in PALETTE] == cycle
+
+
+def test_notebooks_use_the_colour_blind_safe_style(root: Path) -> None:
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        assert 'plt.style.use("tableau-colorblind10")' in path.read_text(encoding="utf-8"), path.name
