@@ -6,12 +6,14 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: book test sync clean help
+.PHONY: book test sync bench linkcheck clean help
 
 help:
 	@echo "make book   build the HTML book strictly (warnings are errors) into _build/html"
 	@echo "make test   run the whole test suite (data, notebooks via nbval, exercises, book build)"
 	@echo "make sync   regenerate notebook front matter from careerdata's roadmap"
+	@echo "make bench  run every notebook once; time and peak memory into _build/bench/ and the appendix"
+	@echo "make linkcheck  check external links in the book (needs internet; not part of make test)"
 	@echo "make clean  remove _build (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml package.json
@@ -33,6 +35,12 @@ test: $(STAMP)
 
 sync: $(STAMP)
 	$(BIN)/python scripts/sync_front_matter.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --publish
+
+linkcheck: $(STAMP)
+	$(BIN)/jupyter-book build . --builder linkcheck
 
 clean:
 	rm -rf _build
