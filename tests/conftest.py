@@ -28,8 +28,9 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the book once per test session, strictly (-W -n --keep-going), into a temporary folder.
 
     Set COURSE_BUILT_BOOK to a folder holding an existing ``_build`` (e.g. the repository root after
-    ``make book``) to test that build instead of making a new one. Returns the folder holding ``_build``: ``_build/html`` is the site and ``_build/jupyter_execute`` holds
-    the executed notebooks. Several test files share this one build, the slowest step of the suite.
+    ``make book``) to test that build instead of making a new one. Returns the folder holding ``_build``:
+    ``_build/html`` is the site and ``_build/jupyter_execute`` holds the executed notebooks.
+    Several test files share this one build, the slowest step of the suite.
     """
     reuse = os.environ.get("COURSE_BUILT_BOOK")
     if reuse:  # a developer's shortcut: test an existing build (the folder holding _build) instead

@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import careerdata
 import nbformat
 import pytest
 
+import careerdata
 from exercises.generate import generated_files, stale_files
 from exercises.source import load_all
 
@@ -35,7 +35,8 @@ def test_generation_is_byte_identical_across_runs(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "exercises", "generate", "--out", str(out)], cwd=ROOT,
                               capture_output=True, text=True, env=env, timeout=120)
         assert done.returncode == 0, done.stderr
-        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes()
+                        for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
     assert set(outputs[0]) == set(FILES)
 
@@ -55,17 +56,17 @@ def test_every_roadmap_topic_has_an_exercise_page_linking_its_notebook() -> None
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
 def test_each_exercise_is_a_labelled_directive_with_a_gated_solution_or_none(exercise) -> None:
     page = FILES[f"book/exercises/{exercise.topic}.md"]
-    assert re.search(rf"^`{{4,}}\{{exercise\}} {re.escape(exercise.title)}\n:label: {re.escape(exercise.id)}\n",
-                     page, re.MULTILINE)
-    solution = re.search(rf"^`{{4,}}\{{solution\}} {re.escape(exercise.id)}\n:label: {re.escape(exercise.id)}-solution\n"
-                         r":class: dropdown\n", page, re.MULTILINE)
+    title, label = re.escape(exercise.title), re.escape(exercise.id)
+    assert re.search(rf"^`{{4,}}\{{exercise\}} {title}\n:label: {label}\n", page, re.MULTILINE)
+    solution = re.search(rf"^`{{4,}}\{{solution\}} {label}\n:label: {label}-solution\n:class: dropdown\n",
+                         page, re.MULTILINE)
     if exercise.solution == "public":
         assert solution
     else:
         assert not solution and "{solution}" not in page.split(f":label: {exercise.id}\n")[1].split("`{4}")[0]
         assert "kept for instructors" in page
     for check in exercise.public_checks:
-        assert check.description in page
+        assert check.description.rstrip(".") in page
 
 
 def test_labels_are_unique_across_the_book_pages() -> None:
@@ -83,7 +84,8 @@ def test_student_notebooks_are_valid_have_no_solution_and_end_with_check(exercis
     nbformat.validate(notebook)
     assert notebook.metadata["exercises"]["ids"] == [exercise.id]
     assert notebook.cells[-1].source == f'from exercises import check\n\ncheck("{exercise.id}")'
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in notebook.cells if c.cell_type == "code")
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
     text = path.read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" not in text and "NotImplementedError" in text
 
@@ -97,6 +99,7 @@ def test_index_counts_every_topic_and_syllabus_covers_the_roadmap() -> None:
     assert f"{TOPICS['hours'].sum():g} hours in all" in syllabus
     rows = [line for line in syllabus.splitlines() if re.match(r"^\| \d", line)]
     assert len(rows) == len(TOPICS)
-    assert [re.search(r"notebooks/(\d\d)-", r).group(1) for r in rows] == [f"{n:02d}" for n in TOPICS["number"]]
+    numbers = [re.search(r"notebooks/(\d\d)-", r).group(1) for r in rows]
+    assert numbers == [f"{n:02d}" for n in TOPICS["number"]]
     for exercise in EXERCISES:
         assert f"`{exercise.id}`" in syllabus

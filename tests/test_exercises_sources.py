@@ -103,12 +103,13 @@ def test_a_heading_in_the_prompt_is_refused(copy_of) -> None:
     (lambda f: (f / "meta.yaml").write_text((f / "meta.yaml").read_text().replace(
         "check_best_rank_k: 4", "check_best_rank_k: 0")), "points must be a positive number"),
     (lambda f: (f / "checks.py").write_text((f / "checks.py").read_text().replace(
-        "def check_best_rank_k(rank_k_approximation):\n    \"\"\"", "def check_best_rank_k(rank_k_approximation):\n    x = 1\n    \"\"\"")),
-     "needs a docstring"),
+        'def check_best_rank_k(rank_k_approximation):\n    """',
+        'def check_best_rank_k(rank_k_approximation):\n    x = 1\n    """')), "needs a docstring"),
     (lambda f: (f / "meta.yaml").write_text((f / "meta.yaml").read_text().replace(
-        "expects: [rank_k_approximation, predicted_error]", "expects: [rank_k_approximation]")), "not listed in meta.yaml expects"),
-    (lambda f: (f / "mutants" / "keeps_smallest.py").write_text("def rank_k_approximation(A, k):\n    return A\n"),
-     "starts with a docstring"),
+        "expects: [rank_k_approximation, predicted_error]", "expects: [rank_k_approximation]")),
+     "not listed in meta.yaml expects"),
+    (lambda f: (f / "mutants" / "keeps_smallest.py").write_text(
+        "def rank_k_approximation(A, k):\n    return A\n"), "starts with a docstring"),
 ])
 def test_metadata_mistakes_are_refused(copy_of, change, words) -> None:
     folder = copy_of("linear-algebra.rank-k-error")

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "exercises", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run([sys.executable, "-m", "exercises", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
 
 
 def test_every_exercise_validates() -> None:
@@ -41,13 +41,15 @@ def planted(tmp_path_factory) -> subprocess.CompletedProcess:
     # 1. A check that always passes, and a mutant that no check catches.
     rank = root / "linear-algebra" / "rank-k-error"
     with (rank / "checks.py").open("a", encoding="utf-8") as handle:
-        handle.write('\n\ndef check_always_passes(predicted_error):\n    """Looks like a check."""\n    return None\n')
+        handle.write('\n\ndef check_always_passes(predicted_error):\n'
+                     '    """Looks like a check."""\n    return None\n')
     meta = (rank / "meta.yaml").read_text(encoding="utf-8")
-    (rank / "meta.yaml").write_text(meta.replace("  check_error_matches_prediction: 4\n",
-                                                 "  check_error_matches_prediction: 4\n  check_always_passes: 1\n"))
+    listed = "  check_error_matches_prediction: 4\n"
+    (rank / "meta.yaml").write_text(meta.replace(listed, listed + "  check_always_passes: 1\n"))
     (rank / "mutants" / "same_as_reference.py").write_text(
         '"""Not wrong at all: the reference again."""\nimport numpy as np\n\n\n'
-        "def predicted_error(A, k):\n    s = np.linalg.svd(A, compute_uv=False)\n    return float(np.sqrt(np.sum(s[k:] ** 2)))\n")
+        "def predicted_error(A, k):\n    s = np.linalg.svd(A, compute_uv=False)\n"
+        "    return float(np.sqrt(np.sum(s[k:] ** 2)))\n")
 
     # 2. A prompt that gives the answer away, and a reference solution with a bug.
     pairs = root / "python-for-ai" / "pairwise-distances"
@@ -68,7 +70,8 @@ def test_a_check_that_always_passes_makes_validate_fail_and_is_named(planted) ->
 
 
 def test_a_mutant_that_no_check_catches_is_named(planted) -> None:
-    assert "mutant same_as_reference (Not wrong at all: the reference again.) passes every check" in planted.stdout
+    expected = "mutant same_as_reference (Not wrong at all: the reference again.) passes every check"
+    assert expected in planted.stdout
 
 
 def test_a_reference_that_fails_a_check_is_named(planted) -> None:
@@ -77,4 +80,5 @@ def test_a_reference_that_fails_a_check_is_named(planted) -> None:
 
 
 def test_solution_text_in_the_prompt_is_reported_as_a_leak(planted) -> None:
-    assert "solution text appears in the student notebook: 'return np.sqrt(np.maximum(squared, 0.0))'" in planted.stdout
+    expected = "solution text appears in the student notebook: 'return np.sqrt(np.maximum(squared, 0.0))'"
+    assert expected in planted.stdout
