@@ -78,7 +78,9 @@ def sync_cells(nb: nbformat.NotebookNode, topic_id: str, url: str) -> None:
 def write_atomically(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` through a temporary file, so a crash never leaves half a notebook."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     try:
+        os.chmod(tmp, mode)  # mkstemp creates 0600; keep the notebook readable as it was
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, path)
