@@ -97,10 +97,18 @@ def text_outputs(nb: nbformat.NotebookNode) -> list[tuple[int, str, str]]:
         if cell.cell_type != "code" or "timing" in cell.metadata.get("tags", []):
             continue
         pieces = []
+        last_stream = None
         for output in cell.get("outputs", []):
             if output.output_type == "stream":
-                pieces.append(f"[{output.name}] {output.text}")
-            elif output.output_type in ("execute_result", "display_data"):
+                # A print can arrive as several chunks of the same stream; only the text matters.
+                if last_stream == output.name:
+                    pieces[-1] += output.text
+                else:
+                    pieces.append(f"[{output.name}] {output.text}")
+                last_stream = output.name
+                continue
+            last_stream = None
+            if output.output_type in ("execute_result", "display_data"):
                 pieces.append(str(output.get("data", {}).get("text/plain", "")))
             elif output.output_type == "error":
                 pieces.append(f"[error] {output.ename}: {output.evalue}")
