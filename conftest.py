@@ -9,6 +9,7 @@ error.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,17 +17,27 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 OFFLINE = ROOT / "tests" / "offline"
 ATTEMPTS = pytest.StashKey[list]()
+OWN_LOG = pytest.StashKey[str]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     if "COURSE_NETWORK_LOG" not in os.environ:  # a test that runs pytest inside pytest brings its own
-        log = Path(config.rootpath) / ".pytest_network.log"
-        log.unlink(missing_ok=True)
-        os.environ["COURSE_NETWORK_LOG"] = str(log)
+        # One log per test session, so two sessions running at once never blame each other.
+        handle, log = tempfile.mkstemp(prefix="course-network-", suffix=".log")
+        os.close(handle)
+        os.environ["COURSE_NETWORK_LOG"] = log
+        config.stash[OWN_LOG] = log
     paths = [str(OFFLINE), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
     # Headless plotting in every kernel, whatever the reader's matplotlibrc says.
     os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    log = config.stash.get(OWN_LOG, None)
+    if log:
+        Path(log).unlink(missing_ok=True)
+        os.environ.pop("COURSE_NETWORK_LOG", None)
 
 
 def network_attempts() -> list[str]:
