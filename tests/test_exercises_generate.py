@@ -63,7 +63,8 @@ def test_each_exercise_is_a_labelled_directive_with_a_gated_solution_or_none(exe
     if exercise.solution == "public":
         assert solution
     else:
-        assert not solution and "{solution}" not in page.split(f":label: {exercise.id}\n")[1].split("`{4}")[0]
+        own_block = re.split(r"\n`{4,}\n", page.split(f":label: {exercise.id}\n")[1], maxsplit=1)[0]
+        assert not solution and "{solution}" not in own_block
         assert "kept for instructors" in page
     for check in exercise.public_checks:
         assert check.description.rstrip(".") in page

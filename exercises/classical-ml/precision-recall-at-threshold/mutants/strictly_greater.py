@@ -1,0 +1,11 @@
+"""Flags score > threshold, so a score equal to the threshold is not flagged."""
+import numpy as np
+
+
+def precision_recall_f1(y_true, scores, threshold):
+    y_true = np.asarray(y_true).astype(bool)
+    flagged = np.asarray(scores) > threshold
+    tp, fp, fn = int(np.sum(flagged & y_true)), int(np.sum(flagged & ~y_true)), int(np.sum(~flagged & y_true))
+    nan = float("nan")
+    return (tp / (tp + fp) if tp + fp else nan, tp / (tp + fn) if tp + fn else nan,
+            2 * tp / (2 * tp + fp + fn) if tp + fp + fn else nan)

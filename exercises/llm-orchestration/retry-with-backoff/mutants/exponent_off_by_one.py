@@ -1,0 +1,17 @@
+"""Uses 2**attempt with attempts counted from 1, so the first wait is already doubled."""
+# ruff: noqa: F821 (the reference solution, which runs first, defines these names)
+
+
+def call_with_retry(fn, *, max_attempts=5, base_s=0.5, cap_s=8.0, sleep=None, rand=None):
+    if max_attempts < 1:
+        raise ValueError("max_attempts")
+    for attempt in range(1, max_attempts + 1):
+        try:
+            return fn()
+        except TransientError as error:
+            if attempt == max_attempts:
+                raise RetryBudgetExceeded("gave up", attempt) from error
+            wait = rand() * min(cap_s, base_s * 2**attempt)
+            if error.retry_after is not None:
+                wait = max(wait, error.retry_after)
+            sleep(wait)

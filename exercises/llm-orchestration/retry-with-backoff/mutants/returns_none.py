@@ -1,0 +1,16 @@
+"""Falls off the end of the loop and returns None when every attempt failed."""
+# ruff: noqa: F821 (the reference solution, which runs first, defines these names)
+
+
+def call_with_retry(fn, *, max_attempts=5, base_s=0.5, cap_s=8.0, sleep=None, rand=None):
+    for attempt in range(1, max_attempts + 1):
+        try:
+            return fn()
+        except TransientError as error:
+            if attempt == max_attempts:
+                break
+            wait = rand() * min(cap_s, base_s * 2 ** (attempt - 1))
+            if error.retry_after is not None:
+                wait = max(wait, error.retry_after)
+            sleep(wait)
+    return None

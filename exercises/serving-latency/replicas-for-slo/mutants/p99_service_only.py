@@ -1,0 +1,11 @@
+"""Takes the p99 of the service time alone, ignoring the time spent waiting."""
+import math
+
+
+def mm1_summary(arrival_rate, service_rate):
+    lam, mu = float(arrival_rate), float(service_rate)
+    if mu <= 0 or lam < 0 or lam >= mu:
+        raise ValueError("invalid or unstable")
+    latency = 1.0 / (mu - lam)
+    return {"utilisation": lam / mu, "wait_s": (lam / mu) * latency, "latency_s": latency,
+            "in_system": lam * latency, "p99_s": math.log(100.0) / mu}
