@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import nbformat
 import pytest
 from site_checks import broken_internal_links, html_pages, images_without_alt_text
 
@@ -38,4 +39,5 @@ def test_chart_palette_is_colour_blind_safe() -> None:
 
 def test_notebooks_use_the_colour_blind_safe_style(root: Path) -> None:
     for path in sorted((root / "notebooks").glob("*.ipynb")):
-        assert 'plt.style.use("tableau-colorblind10")' in path.read_text(encoding="utf-8"), path.name
+        code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert 'plt.style.use("tableau-colorblind10")' in code, f"{path.name} does not use the colour-blind-safe style"
