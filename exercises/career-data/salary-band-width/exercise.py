@@ -1,7 +1,7 @@
 # %% [markdown]
 # `careerdata.load_salary_bands()` gives one row per level with `salary_low_usd` and `salary_high_usd`. Read
 # the `open_upper` column before you compute anything: the senior band is printed in the source as
-# "$220,000 - $380,000+", so $380,000 is where the quoted range stops, not a ceiling. A width computed
+# `$220,000 - $380,000+`, so the 380,000 figure is where the quoted range stops, not a ceiling. A width computed
 # from it would look exact and mean nothing.
 #
 # Write two functions that take a table shaped like `load_salary_bands()`:
