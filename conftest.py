@@ -29,8 +29,9 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[OWN_LOG] = log
     paths = [str(OFFLINE), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
-    # Headless plotting in every kernel, whatever the reader's matplotlibrc says.
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # Unset MPLBACKEND: kernels must keep matplotlib's inline backend, or plt.show() draws nothing
+    # and the book loses its figures (tests/test_book_builds_strictly.py catches that).
+    os.environ.pop("MPLBACKEND", None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
