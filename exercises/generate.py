@@ -112,10 +112,14 @@ def _check_cell_text(exercise: Exercise) -> str:
     return " ".join(lines)
 
 
-INSTALL_TAG = "colab-install"  # the same tag and wording as the roadmap notebooks' install cell
+INSTALL_TAG = "colab-install"  # shared with the roadmap notebooks (scripts/sync_front_matter.py)
 
 
-def _install_cell(url: str) -> str:
+def install_cell_source(url: str, module: str = "exercises") -> str:
+    """The cell that installs the course package where ``module`` is missing (Colab), else does nothing.
+
+    Used for the student notebooks here and, with ``module="careerdata"``, for the roadmap notebooks.
+    """
     return "\n".join([
         "# Colab, or any kernel without the course installed: install the course package from its",
         "# repository. Where the package is already installed (Binder, local, the book) this does nothing.",
@@ -123,7 +127,7 @@ def _install_cell(url: str) -> str:
         "import subprocess",
         "import sys",
         "",
-        'if importlib.util.find_spec("exercises") is None:',
+        f'if importlib.util.find_spec("{module}") is None:',
         '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",',
         f'                    "git+{url}"], check=True)',
     ])
@@ -134,7 +138,7 @@ def build_notebook(exercise: Exercise, *, key: bool = False, points: float | Non
     """The student notebook (``key=False``) or the solution notebook (``key=True``) of ``exercise``."""
     cells = [nbformat.v4.new_markdown_cell(_header(exercise, points, key=key))]
     if url and not key:
-        cells.append(nbformat.v4.new_code_cell(_install_cell(url), metadata={"tags": [INSTALL_TAG]}))
+        cells.append(nbformat.v4.new_code_cell(install_cell_source(url), metadata={"tags": [INSTALL_TAG]}))
     if key:
         body = [(kind, source) for kind, source, _ in exercise.solution_cells(instructor=True)]
     else:

@@ -23,9 +23,9 @@ import nbformat
 import yaml
 
 import careerdata
+from exercises.generate import INSTALL_TAG, install_cell_source
 
 ROOT = Path(__file__).resolve().parent.parent
-INSTALL_TAG = "colab-install"
 COURSE_IMPORTS = ("import careerdata", "from careerdata", "import exercises", "from exercises")
 
 
@@ -33,20 +33,6 @@ def repository_url() -> str:
     """The repository URL, kept in one place: _config.yml's ``repository.url``."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     return config["repository"]["url"]
-
-
-def install_cell_source(url: str) -> str:
-    """The cell that makes a notebook runnable in Colab, where the course package is not installed."""
-    return "\n".join([
-        "# Colab, or any kernel without the course installed: install the course package from its",
-        "# repository. Where the package is already installed (Binder, local, the book) this does nothing.",
-        "import importlib.util",
-        "import subprocess",
-        "import sys",
-        "",
-        'if importlib.util.find_spec("careerdata") is None:',
-        f'    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "git+{url}"], check=True)',
-    ])
 
 
 def needs_install_cell(nb: nbformat.NotebookNode) -> bool:
@@ -70,7 +56,7 @@ def sync_cells(nb: nbformat.NotebookNode, topic_id: str, url: str) -> None:
             cell = nbformat.v4.new_code_cell("", metadata={"tags": [INSTALL_TAG]})
             cell.pop("id", None)
             nb.cells.insert(1, cell)
-        nb.cells[1].source = install_cell_source(url)
+        nb.cells[1].source = install_cell_source(url, module="careerdata")
     elif has_install:
         del nb.cells[1]
 
