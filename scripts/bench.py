@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         f"| **All notebooks** | **{total:.0f}** | | |",
     ]
     if ratios:
-        lines += ["", "Side-by-side comparisons the notebooks teach (ratio > 1 means the first is faster):", "",
+        lines += ["", "Side-by-side comparisons the notebooks teach (each label says what is divided by what):", "",
                   "| Notebook | Comparison | Ratio |", "| --- | --- | ---: |",
                   *[f"| `{r['notebook']}` | {r['comparison']} | {r['ratio']:g} |" for r in ratios]]
     report = "\n".join(lines) + "\n"
