@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from exercises.files import write_text_atomically
 from exercises.generate import build_notebook, notebook_text, repository_url
 from exercises.source import PACKAGE_DIR, Exercise, find
 
@@ -110,22 +111,20 @@ def release(assignment: Assignment, out: Path, *, key: Path | None = None, hub: 
     lines += ["| Notebook | Exercise | Points |", "| --- | --- | --- |"]
     for item in assignment.items:
         name = f"{item.exercise.id}.ipynb"
-        (out / name).write_text(notebook_text(build_notebook(item.exercise, points=item.points, url=url)),
-                                encoding="utf-8")
+        write_text_atomically(out / name, notebook_text(build_notebook(item.exercise, points=item.points, url=url)))
         written.append(out / name)
         link = nbgitpuller_link(hub, repo, branch, name) if hub and repo else name
         lines.append(f"| [{name}]({link}) | {item.exercise.title} | {item.points:g} |")
     lines += ["", f"Total: {assignment.points:g} points.", "",
               "Open each notebook, write your code where it says `raise NotImplementedError`, run its last "
               "cell to check your work, save, and hand in the notebooks with their names unchanged.", ""]
-    (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    write_text_atomically(out / "README.md", "\n".join(lines))
     written.append(out / "README.md")
     if key is not None:
         key = Path(key)
         key.mkdir(parents=True, exist_ok=True)
         for item in assignment.items:
             target = key / f"{item.exercise.id}.ipynb"
-            target.write_text(notebook_text(build_notebook(item.exercise, key=True, points=item.points)),
-                              encoding="utf-8")
+            write_text_atomically(target, notebook_text(build_notebook(item.exercise, key=True, points=item.points)))
             written.append(target)
     return written

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from exercises.files import write_text_atomically
 from exercises.source import (
     PACKAGE_DIR,
     SOLUTION_BEGIN,
@@ -374,7 +375,7 @@ def write_files(files: dict[str, str], out: Path) -> list[str]:
         target = out / path
         if path in files:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[path].encode("utf-8"))
+            write_text_atomically(target, files[path])
         else:
             target.unlink()
         written.append(path)

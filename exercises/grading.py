@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exercises.assignment import Assignment, Item
+from exercises.files import write_text_atomically
 from exercises.runner import CheckJob, Limits, run_sandboxed
 
 STATUS_WORDS = {"pass": "passed", "fail": "failed", "timeout": "took too long", "error": "gave no result"}
@@ -301,17 +302,17 @@ def grade(submissions: Path, assignment: Assignment, out: Path, *, jobs: int = 1
                for item in assignment.items]
         wide_rows.append([result.student, *per, _number(sum(r.score for r in result.rows))])
         name = safe_name(result.student)
-        (out / "feedback" / f"{name}.md").write_text(feedback_markdown(result, assignment), encoding="utf-8")
+        write_text_atomically(out / "feedback" / f"{name}.md", feedback_markdown(result, assignment))
         log = [f"# {result.student}", ""]
         for notebook, text in sorted(result.logs.items()):
             log += [f"## {notebook}", "", *result.notes.get(notebook, []), "", text]
-        (out / "logs" / f"{name}.txt").write_text("\n".join(log) + "\n", encoding="utf-8")
+        write_text_atomically(out / "logs" / f"{name}.txt", "\n".join(log) + "\n")
         if "gradescope" in formats:
             target = out / "gradescope" / name
             target.mkdir(parents=True, exist_ok=True)
-            (target / "results.json").write_text(gradescope_json(result, assignment), encoding="utf-8")
-    (out / "grades_long.csv").write_text(_csv(long_rows), encoding="utf-8")
-    (out / "gradebook.csv").write_text(_csv(wide_rows), encoding="utf-8")
+            write_text_atomically(target / "results.json", gradescope_json(result, assignment))
+    write_text_atomically(out / "grades_long.csv", _csv(long_rows))
+    write_text_atomically(out / "gradebook.csv", _csv(wide_rows))
     problems = [(r.student, p) for r in ordered for p in r.problems]
     elapsed = time.monotonic() - started
     echo(f"graded {len(ordered)} student(s) on {len(assignment.items)} exercise(s) in {elapsed:.1f} s"

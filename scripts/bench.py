@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 import json
 import os
 import platform
@@ -26,6 +27,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from exercises.files import write_text_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_build" / "bench"
@@ -101,10 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, table, fields in (("bench.csv", rows, ["notebook", "seconds", "peak_mib", "status"]),
                                 ("side_by_side.csv", ratios, ["notebook", "comparison", "ratio"])):
-        with open(OUT / name, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(table)
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+        write_text_atomically(OUT / name, buffer.getvalue())
     total = sum(float(r["seconds"]) for r in rows if r["seconds"] != "")
     lines = [
         f"Measured on {dt.date.today().isoformat()} on: {machine()}.",
@@ -119,12 +123,10 @@ def main(argv: list[str] | None = None) -> int:
                   "| Notebook | Comparison | Ratio |", "| --- | --- | ---: |",
                   *[f"| `{r['notebook']}` | {r['comparison']} | {r['ratio']:g} |" for r in ratios]]
     report = "\n".join(lines) + "\n"
-    (OUT / "bench.md").write_text(report, encoding="utf-8")
+    write_text_atomically(OUT / "bench.md", report)
     print(report)
     if args.publish:
-        tmp = PUBLISHED.with_suffix(".tmp")
-        tmp.write_text(report, encoding="utf-8")
-        os.replace(tmp, PUBLISHED)
+        write_text_atomically(PUBLISHED, report)
         print(f"published to {PUBLISHED.relative_to(ROOT)}")
     return 1 if any(r["status"] != "ok" for r in rows) else 0
 

@@ -14,15 +14,14 @@ Usage: python scripts/sync_front_matter.py [--check]
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
 import yaml
 
 import careerdata
+from exercises.files import write_text_atomically
 from exercises.generate import INSTALL_TAG, install_cell_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,20 +60,6 @@ def sync_cells(nb: nbformat.NotebookNode, topic_id: str, url: str) -> None:
         del nb.cells[1]
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` through a temporary file, so a crash never leaves half a notebook."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    try:
-        os.chmod(tmp, mode)  # mkstemp creates 0600; keep the notebook readable as it was
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def stale_notebooks(fix: bool) -> list[str]:
     """Notebooks whose generated cells differ from the data (rewritten when ``fix`` is true)."""
     stale = []
@@ -91,7 +76,7 @@ def stale_notebooks(fix: bool) -> list[str]:
         if text != current:
             stale.append(row.notebook)
             if fix:
-                write_atomically(path, text)
+                write_text_atomically(path, text)
     return stale
 
 
