@@ -4,11 +4,18 @@ Every kernel and subprocess the tests start runs with outbound network refused: 
 on PYTHONPATH, where its sitecustomize.py guards socket connections, and each refused attempt is logged. After
 each notebook, the log is checked, so a notebook that reaches for the network fails even if it catches the
 error.
+
+Speed: `make test` executes each notebook twice, no more. nbval runs it once (its outputs are kept on the
+config), and the strict book build runs it a second time; the determinism test compares the two.
+The book build is a subprocess started as soon as collection ends, so it runs on the second core while
+nbval and the other tests run on the first (tests/conftest.py: built_book waits for it). Tests that
+execute notebooks, build the book or drive a browser are marked ``slow``; `make test-fast` skips them.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -41,6 +48,30 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         os.environ.pop("COURSE_NETWORK_LOG", None)
 
 
+SLOW_FIXTURES = {"built_book", "built_html", "browser", "page"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark as slow whatever executes notebooks, builds the book or drives a browser."""
+    for item in items:
+        path = str(item.fspath)
+        if path.endswith(".ipynb") or SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the book build in the background when a selected test will need it."""
+    if session.config.option.collectonly:
+        return
+    if os.environ.get("COURSE_BUILT_BOOK"):
+        return
+    if any("built_book" in getattr(item, "fixturenames", ()) for item in session.items):
+        sys.path.insert(0, str(ROOT / "tests"))
+        from book_build import start_book_build
+
+        start_book_build(session.config)
+
+
 def network_attempts() -> list[str]:
     log = Path(os.environ["COURSE_NETWORK_LOG"])
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
@@ -55,6 +86,12 @@ def pytest_runtest_call(item: pytest.Item):  # type: ignore[no-untyped-def]
     before = len(network_attempts())
     yield
     item.stash[ATTEMPTS] = network_attempts()[before:]
+    outputs = getattr(item, "test_outputs", None)
+    cell_num = getattr(item, "cell_num", None)
+    if outputs is not None and cell_num is not None:
+        # notebook file name -> {code-cell number: outputs}; the determinism test compares them with the book's.
+        kept = item.config.__dict__.setdefault("_course_nbval_outputs", {})
+        kept.setdefault(Path(str(item.fspath)).name, {})[cell_num] = list(outputs)
 
 
 @pytest.hookimpl(hookwrapper=True)

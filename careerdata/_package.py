@@ -1,9 +1,13 @@
 """Read the tables described by ``data/datapackage.json``.
 
 The data package is the one description of every table: its columns, their types and constraints, and
-where the rows come from. This module turns a table into a pandas DataFrame with explicit dtypes (never
-CSV inference) and checks the constraints on the way in, so that a damaged data file fails loudly at the
-loader rather than quietly in a chart.
+where the rows come from. This module reads a table with :func:`pandas.read_csv`, giving every column the
+dtype its field declares (never CSV inference), so a value of the wrong type fails at the loader. The
+checks that cost nothing at load time run here too: the header matches the schema, ordered levels are
+among their declared categories, the primary key is unique. The full constraint check (required values,
+allowed values, ranges, patterns, uniqueness, foreign keys) runs in the test suite over every table
+(``tests/test_datapackage_constraints.py``): the shipped files are fixed, so checking them once per change
+is enough, and loading stays fast.
 
 Files are read with :mod:`importlib.resources`, so the data is found the same way from a source checkout
 and from an installed wheel. Nothing is read at import time and nothing is ever written.
@@ -11,8 +15,6 @@ and from an installed wheel. Nothing is read at import time and nothing is ever 
 
 from __future__ import annotations
 
-import csv
-import difflib
 import functools
 import io
 import json
@@ -21,7 +23,11 @@ from typing import Any
 
 import pandas as pd
 
+from careerdata._suggest import did_you_mean
+
 DATA_PACKAGE = "datapackage.json"
+# Table Schema type -> the pandas dtype read_csv gives the column.
+DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "string"}
 
 
 class DataError(ValueError):
@@ -50,68 +56,17 @@ def resource(name: str) -> dict[str, Any]:
     """The data-package entry for ``name``; unknown names raise ``ValueError`` with suggestions."""
     known = _resources()
     if name not in known:
-        close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
-        hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise ValueError(
-            f"No dataset named {name!r}.{hint} Available datasets: {', '.join(sorted(known))}."
+            f"No dataset named {name!r}.{did_you_mean(name, known, cutoff=0.5)} "
+            f"Available datasets: {', '.join(sorted(known))}."
         )
     return known[name]
 
 
-def _convert(column: list[str], field: dict[str, Any], table: str) -> pd.Series:
-    """Convert one CSV column (strings; '' means missing) to the dtype its field declares."""
-    name, kind = field["name"], field["type"]
-    missing = [v == "" for v in column]
-    values: list[Any] = [None if m else v for v, m in zip(column, missing, strict=True)]
-    try:
-        if kind == "integer":
-            return pd.Series(values, dtype="Int64", name=name)
-        if kind == "number":
-            return pd.Series([None if v is None else float(v) for v in values], dtype="float64", name=name)
-        if kind == "boolean":
-            lookup = {"true": True, "false": False}
-            bad = [v for v in values if v is not None and v not in lookup]
-            if bad:
-                raise DataError(f"{table}.{name}: {bad[0]!r} is not 'true' or 'false'")
-            return pd.Series([None if v is None else lookup[v] for v in values], dtype="boolean", name=name)
-    except (TypeError, ValueError) as exc:
-        if isinstance(exc, DataError):
-            raise
-        raise DataError(f"{table}.{name}: a value is not a valid {kind} ({exc})") from exc
-    if field.get("categoriesOrdered"):
-        categories = field["constraints"]["enum"]
-        bad = sorted({v for v in values if v is not None and v not in categories})
-        if bad:
-            raise DataError(f"{table}.{name}: {bad} not among the allowed values {categories}")
-        return pd.Series(pd.Categorical(values, categories=categories, ordered=True), name=name)
-    if "separator" in field:
-        sep = field["separator"]
-        return pd.Series([() if v is None else tuple(v.split(sep)) for v in values], dtype="object", name=name)
-    return pd.Series(values, dtype="string", name=name)
-
-
-def _check_constraints(frame: pd.DataFrame, fields: list[dict[str, Any]], table: str) -> None:
-    for field in fields:
-        name, rules = field["name"], field.get("constraints", {})
-        column = frame[name]
-        if rules.get("required") and column.isna().any():
-            rows = list(column[column.isna()].index)
-            raise DataError(f"{table}.{name}: required value missing in row(s) {rows}")
-        present = column.dropna()
-        if "enum" in rules and "separator" not in field:
-            bad = sorted({str(v) for v in present if v not in rules["enum"]})
-            if bad:
-                raise DataError(f"{table}.{name}: {bad} not among the allowed values {rules['enum']}")
-        if "minimum" in rules and (present < rules["minimum"]).any():
-            raise DataError(f"{table}.{name}: a value is below the minimum {rules['minimum']}")
-        if "maximum" in rules and (present > rules["maximum"]).any():
-            raise DataError(f"{table}.{name}: a value is above the maximum {rules['maximum']}")
-        if "pattern" in rules:
-            bad = [v for v in present if not pd.Series([v]).str.fullmatch(rules["pattern"]).iloc[0]]
-            if bad:
-                raise DataError(f"{table}.{name}: {bad} do not match the pattern {rules['pattern']}")
-        if rules.get("unique") and column.duplicated().any():
-            raise DataError(f"{table}.{name}: duplicate values {sorted(set(column[column.duplicated()]))}")
+def _dtype(field: dict[str, Any]) -> Any:
+    if field.get("categoriesOrdered") or "separator" in field:
+        return "string"  # made ordered categories, or split into tuples, after reading
+    return DTYPES[field["type"]]
 
 
 @functools.cache
@@ -120,16 +75,27 @@ def _read_table(name: str) -> pd.DataFrame:
     if entry.get("format") != "csv":
         raise ValueError(f"{name!r} is not a table; read it with its own loader (see careerdata.describe).")
     fields = entry["schema"]["fields"]
-    rows = list(csv.reader(io.StringIO(_data_file(entry["path"]))))
-    header, body = rows[0], rows[1:]
+    text = _data_file(entry["path"])
     declared = [f["name"] for f in fields]
+    header = pd.read_csv(io.StringIO(text), nrows=0).columns.tolist()
     if header != declared:
         raise DataError(f"{entry['path']}: columns {header} differ from the declared {declared}")
-    columns = list(zip(*body, strict=True)) if body else [() for _ in declared]
-    frame = pd.concat(
-        [_convert(list(col), field, name) for col, field in zip(columns, fields, strict=True)], axis=1
-    )
-    _check_constraints(frame, fields, name)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype={f["name"]: _dtype(f) for f in fields},
+                            keep_default_na=False, na_values=[""], true_values=["true"], false_values=["false"])
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"{entry['path']}: a value does not have its declared type ({exc})") from exc
+    for field in fields:
+        column = field["name"]
+        if field.get("categoriesOrdered"):
+            levels = field["constraints"]["enum"]
+            unknown = sorted(set(frame[column].dropna()) - set(levels))
+            if unknown:
+                raise DataError(f"{name}.{column}: {unknown} not among the allowed values {levels}")
+            frame[column] = frame[column].astype(pd.CategoricalDtype(levels, ordered=True))
+        if "separator" in field:
+            frame[column] = pd.Series([() if pd.isna(v) else tuple(v.split(field["separator"]))
+                                       for v in frame[column]], dtype="object", index=frame.index)
     key = entry.get("primaryKey")
     if key and frame.duplicated(subset=key).any():
         raise DataError(f"{name}: duplicate primary key {key}")
