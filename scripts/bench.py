@@ -48,8 +48,9 @@ def run_one(path: Path) -> dict[str, object]:
     ))
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch:
-        NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
-                       env={**os.environ, "TMPDIR": scratch}).execute()
+        # The kernel's environment goes to execute(): NotebookClient itself has no `env` option.
+        NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+                       ).execute(env={**os.environ, "TMPDIR": scratch})
     seconds = time.perf_counter() - start
     ratios: dict[str, float] = {}
     for output in nb.cells[-1].outputs:

@@ -161,9 +161,9 @@ def run_mutant(mutant: Mutant) -> Outcome:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="mutant-") as scratch:
         client = NotebookClient(mutated, timeout=CELL_TIMEOUT_S, kernel_name="python3",
-                                resources={"metadata": {"path": str(NOTEBOOKS)}}, env=kernel_env(scratch))
+                                resources={"metadata": {"path": str(NOTEBOOKS)}})
         try:
-            client.execute()
+            client.execute(env=kernel_env(scratch))
         except CellExecutionError as error:
             failing = next((i for i, cell in enumerate(mutated.cells) if cell.cell_type == "code"
                             and any(o.get("output_type") == "error" for o in cell.get("outputs", []))), None)
