@@ -99,3 +99,45 @@ def test_plot_cells_end_with_show_and_carry_alt_text(path: Path) -> None:
     for index, cell in enumerate(nb.cells):
         last = cell.source.rstrip().splitlines()[-1] if cell.cell_type == "code" and cell.source.strip() else ""
         assert not last.endswith(";"), f"cell {index} ends with ';' - end plotting cells with plt.show()"
+
+
+# Notebooks that must show the library professionals use after the from-scratch build, and a module each
+# must import there (issues "the tools professionals use", parts 1 and 2).
+PROFESSIONAL_STACK = {
+    "01-python-for-ai.ipynb": "torch",
+    "04-calculus-autodiff.ipynb": "torch",
+    "07-neural-networks.ipynb": "torch",
+    "08-training-pipelines.ipynb": "mlflow",
+    "09-embeddings-vector-search.ipynb": "faiss",
+    "10-rag-pipeline.ipynb": "sentence_transformers",
+    "11-transformers.ipynb": "transformers",
+    "12-fine-tuning.ipynb": "peft",
+    "13-llm-orchestration.ipynb": "openai",
+    "14-model-compression.ipynb": "onnxruntime",
+    "15-gpu-computing.ipynb": "torch",
+    "16-serving-latency.ipynb": "httpx",
+    "17-monitoring-drift.ipynb": "sentence_transformers",
+}
+STACK_HEADING = "## With the tools professionals use"
+
+
+@pytest.mark.parametrize("name", sorted(PROFESSIONAL_STACK))
+def test_professional_stack_section_compares_with_the_scratch_build(name: str) -> None:
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    starts = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and STACK_HEADING in c.source]
+    assert len(starts) == 1, f"{name}: needs exactly one section {STACK_HEADING!r}"
+    after = "\n".join(c.source for c in nb.cells[starts[0]:] if c.cell_type == "code")
+    module = PROFESSIONAL_STACK[name]
+    imported = re.search(rf"^\s*(import|from) {re.escape(module)}\b", after, re.M)
+    assert imported, f"{name}: the section never imports {module}"
+    assert re.search(r"^\s*assert ", after, re.M), f"{name}: the section compares nothing (no assert after it)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_torch_is_imported_once_with_its_threads_pinned(path: Path) -> None:
+    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    imports = re.findall(r"^\s*import torch\s*$", code, re.M)
+    if not imports:
+        return
+    assert len(imports) == 1, f"{path.name}: `import torch` appears {len(imports)} times; import it once"
+    assert "torch.set_num_threads(" in code, f"{path.name}: pin torch's threads as the notebooks pin BLAS"
