@@ -126,10 +126,11 @@ def test_professional_stack_section_compares_with_the_scratch_build(name: str) -
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     starts = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and STACK_HEADING in c.source]
     assert len(starts) == 1, f"{name}: needs exactly one section {STACK_HEADING!r}"
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     after = "\n".join(c.source for c in nb.cells[starts[0]:] if c.cell_type == "code")
     module = PROFESSIONAL_STACK[name]
-    imported = re.search(rf"^\s*(import|from) {re.escape(module)}\b", after, re.M)
-    assert imported, f"{name}: the section never imports {module}"
+    imported = re.search(rf"^\s*(import|from) {re.escape(module)}\b", code, re.M)
+    assert imported, f"{name}: the notebook never imports {module}"
     assert re.search(r"^\s*assert ", after, re.M), f"{name}: the section compares nothing (no assert after it)"
 
 
