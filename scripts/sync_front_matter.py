@@ -21,8 +21,8 @@ import nbformat
 import yaml
 
 import careerdata
-from exercises.files import write_text_atomically
-from exercises.generate import INSTALL_TAG, install_cell_source
+from coursegrader.files import write_text_atomically
+from coursegrader.generate import INSTALL_TAG, install_cell_source
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSE_IMPORTS = ("import careerdata", "from careerdata", "import exercises", "from exercises")

@@ -1,0 +1,17 @@
+"""Lets a tool's exception escape the loop."""
+
+
+def run_agent(policy, tools, allowed, max_steps):
+    history, steps = [], 0
+    while True:
+        action = policy(history)
+        if action[0] == "answer":
+            return {"status": "answered", "answer": action[1], "steps": steps, "history": history}
+        _, name, arguments = action
+        if steps >= max_steps:
+            return {"status": "step limit", "answer": None, "steps": steps, "history": history}
+        steps += 1
+        if name not in allowed:
+            history.append({"tool": name, "status": "refused"})
+            continue
+        history.append({"tool": name, "status": "ok", "result": tools[name](**arguments)})
