@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from exercises.files import write_text_atomically
+from coursegrader.files import write_text_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_build" / "bench"

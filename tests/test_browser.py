@@ -161,7 +161,8 @@ def test_screenshots_for_review(browser, site: str, width: int, height: int, lab
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     exercise_pages = [p for p in toc_pages() if p.startswith("book/exercises/") and not p.endswith("index.html")]
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    targets = {"home": "book/index.html", "notebook": f"notebooks/{notebooks[0].stem}.html"}
+    targets = {"home": "book/index.html", "notebook": f"notebooks/{notebooks[0].stem}.html",
+               "roadmap": "book/roadmap.html", "planner": "book/planner.html"}
     if exercise_pages:
         targets["exercise"] = exercise_pages[-1]
     context = browser.new_context(viewport={"width": width, "height": height})
@@ -172,3 +173,146 @@ def test_screenshots_for_review(browser, site: str, width: int, height: int, lab
         tab.screenshot(path=str(out), full_page=False)
         assert out.stat().st_size > 10_000, f"{out} looks empty"
     context.close()
+
+
+# --- The clickable roadmap and the learning planner (issue 17) ----------------------------------------
+
+
+def test_roadmap_diagram_links_every_topic_and_a_click_opens_the_notebook(site: str, page) -> None:  # type: ignore[no-untyped-def]
+    import careerdata
+
+    topics = careerdata.roadmap()
+    built = {t for t, nb in topics["notebook"].items() if (ROOT / nb).exists()}
+    visit(page, f"{site}/book/roadmap.html")
+    hrefs = page.eval_on_selector_all(".course-roadmap svg a", "as => as.map(a => a.getAttribute('href')"
+                                      " || a.getAttribute('xlink:href'))")
+    nodes = page.eval_on_selector_all(".course-roadmap svg g.node", "gs => gs.map(g => g.id)")
+    assert len(nodes) == len(topics), f"the diagram shows {len(nodes)} of {len(topics)} topics"
+    expected = {f"../{topics.at[t, 'notebook'].removesuffix('.ipynb')}.html" for t in built}
+    assert set(hrefs) == expected
+    first = topics.iloc[0]
+    page.locator(f"#roadmap-{first['topic_id']} a").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(first["notebook"].removesuffix(".ipynb") + ".html"), page.url
+    assert first["title"] in page.locator("h1").first.inner_text()
+
+
+def test_roadmap_diagram_scrolls_at_phone_width_and_keeps_its_text_size(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    visit(tab, f"{site}/book/roadmap.html")
+    box = tab.evaluate("""() => { const s = document.querySelector('.course-roadmap-scroll');
+        const svg = s.querySelector('svg'); const t = svg.querySelector('g.node text');
+        return {client: s.clientWidth, scroll: s.scrollWidth, font: t.getBoundingClientRect().height,
+                focusable: s.tabIndex === 0}; }""")
+    assert box["scroll"] > box["client"], "at phone width the diagram should scroll sideways, not shrink"
+    assert box["font"] >= 9, f"node text renders {box['font']:.1f} px tall at phone width"
+    assert box["focusable"], "the scrolling region must be reachable with the keyboard"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "roadmap-phone.png"))
+    context.close()
+
+
+def _planner_inputs(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all(".course-planner input[id^='planner-skill-']", "es => es.map(e => e.name)")
+
+
+def _run_planner(page, ratings: dict[str, object], hours: object) -> dict:  # type: ignore[no-untyped-def]
+    """Fill the form (all fields at once), press the button, read the plan or the message."""
+    return page.evaluate(
+        """([ratings, hours]) => {
+             for (const [skill, value] of Object.entries(ratings))
+               document.getElementById('planner-skill-' + skill).value = String(value);
+             document.getElementById('planner-hours').value = String(hours);
+             document.querySelector('.planner-submit').click();
+             const rows = [...document.querySelectorAll('.planner-table tbody tr')].map(tr =>
+               [tr.dataset.topic, Number(tr.dataset.hours), Number(tr.dataset.startWeek), Number(tr.dataset.endWeek)]);
+             const message = document.querySelector('.planner-message');
+             return {rows, message: message.textContent, error: message.classList.contains('planner-error')};
+           }""",
+        [ratings, hours],
+    )
+
+
+def test_planner_page_matches_careerdata_plan_on_random_self_assessments(site: str, page) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    import careerdata
+
+    visit(page, f"{site}/book/planner.html")
+    page.wait_for_selector(".course-planner.planner-ready")
+    skills = list(careerdata.load_skill_areas()["skill_id"])
+    assert sorted(_planner_inputs(page)) == sorted(skills)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(f"{request.method} {request.url}"))
+    rng = random.Random(20261206)
+    checked = 0
+    for case in range(240):
+        ratings = {s: rng.choice([0, 1, 2, 3, 4, 5, 0.5, 2.5, 2.9, 3.0, 4.75]) for s in skills}
+        if case % 7 == 0:  # some readers who know everything, or nothing
+            ratings = dict.fromkeys(skills, rng.choice([0, 5]))
+        hours = rng.choice([1, 2, 3, 5, 6, 7.5, 8, 10, 12, 0.1, 0.3, 2.7, 37.5, round(rng.uniform(0.5, 40), 1)])
+        expected = careerdata.plan(ratings, hours)
+        got = _run_planner(page, ratings, hours)
+        assert not got["error"], f"case {case}: the page refused valid input: {got['message']}"
+        want = [[r.topic_id, float(r.hours), int(r.start_week), int(r.end_week)] for r in expected.itertuples()]
+        assert got["rows"] == want, (
+            f"case {case}: ratings={ratings} hours={hours}\npage:   {got['rows']}\npython: {want}")
+        checked += 1
+    assert checked >= 200
+    assert not requests, f"planning made network requests (nothing may leave the browser): {requests[:5]}"
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    ("python", "", "empty"),
+    ("python", "7", "out of range"),
+    ("cpp", "-1", "out of range"),
+    ("hours", "", "empty"),
+    ("hours", "0", "not a positive number"),
+    ("hours", "-3", "not a positive number"),
+])
+def test_planner_page_explains_invalid_input(site: str, page, field: str, value: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    import careerdata
+
+    visit(page, f"{site}/book/planner.html")
+    page.wait_for_selector(".course-planner.planner-ready")
+    skills = list(careerdata.load_skill_areas()["skill_id"])
+    ratings: dict[str, object] = dict.fromkeys(skills, 2)
+    hours: object = 6
+    if field == "hours":
+        hours = value
+    else:
+        ratings[field] = value
+    got = _run_planner(page, ratings, hours)
+    assert got["error"] and expected in got["message"], got["message"]
+    assert got["rows"] == []
+    target = "planner-hours" if field == "hours" else f"planner-skill-{field}"
+    assert page.get_attribute(f"#{target}", "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == target, "focus should move to the field to fix"
+
+
+def test_planner_page_works_with_the_keyboard_and_remembers_only_when_asked(site: str, page) -> None:  # type: ignore[no-untyped-def]
+    visit(page, f"{site}/book/planner.html")
+    page.wait_for_selector(".course-planner.planner-ready")
+    page.focus("#planner-skill-python")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("5")
+    page.focus("#planner-hours")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("4")
+    page.keyboard.press("Enter")  # submits the form
+    page.wait_for_selector(".planner-table tbody tr")
+    topics = page.eval_on_selector_all(".planner-table tbody tr", "rs => rs.map(r => r.dataset.topic)")
+    assert "python-for-ai" not in topics
+    assert page.evaluate("localStorage.getItem('course-planner-v1')") is None, "saved without being asked"
+    page.check("#planner-remember")
+    page.click(".planner-submit")
+    saved = page.evaluate("JSON.parse(localStorage.getItem('course-planner-v1'))")
+    assert saved["ratings"]["python"] == "5" and saved["hours"] == "4"
+    page.reload(wait_until="load")
+    page.wait_for_selector(".course-planner.planner-ready")
+    assert page.input_value("#planner-skill-python") == "5"
+    page.uncheck("#planner-remember")
+    assert page.evaluate("localStorage.getItem('course-planner-v1')") is None
+    assert not page.problems, page.problems

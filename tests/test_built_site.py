@@ -41,3 +41,31 @@ def test_notebooks_use_the_colour_blind_safe_style(root: Path) -> None:
     for path in sorted((root / "notebooks").glob("*.ipynb")):
         code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
         assert 'plt.style.use("tableau-colorblind10")' in code, f"{path.name} does not use the colour-blind-safe style"
+
+
+def test_planner_page_carries_the_roadmap_and_skills_exported_from_careerdata(html: Path) -> None:
+    import json
+    import re
+
+    import careerdata
+
+    page = (html / "book" / "planner.html").read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="course-planner-data">(.*?)</script>', page, re.S)
+    assert match, "the planner page carries no data"
+    data = json.loads(match.group(1))
+    topics = careerdata.roadmap()
+    assert [t["id"] for t in data["topics"]] == list(topics.index)
+    for t in data["topics"]:
+        row = topics.loc[t["id"]]
+        assert t["hours"] == float(row["hours"]) and t["skills"] == list(row["skills"])
+        assert t["prerequisites"] == list(row["prerequisites"]) and t["number"] == int(row["number"])
+    assert [s["id"] for s in data["skills"]] == list(careerdata.load_skill_areas()["skill_id"])
+    assert "course-planner.js" in page
+
+
+def test_roadmap_page_has_a_node_for_every_topic(html: Path) -> None:
+    import careerdata
+
+    page = (html / "book" / "roadmap.html").read_text(encoding="utf-8")
+    assert page.count('class="node"') == len(careerdata.roadmap())
+    assert "left to right" not in page.lower()
