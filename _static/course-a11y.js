@@ -5,7 +5,8 @@
 //    ("summary-name"): give each a name that says which section it opens.
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".search-button__button[aria-label], .search-button-field[aria-label]").forEach((el) => {
-    el.removeAttribute("aria-label");
+    // Only where the button shows text: the phone-width navbar's icon-only button needs its label.
+    if (el.textContent.trim()) el.removeAttribute("aria-label");
   });
   document.querySelectorAll("summary").forEach((summary) => {
     if (summary.textContent.trim() || summary.getAttribute("aria-label")) return;
