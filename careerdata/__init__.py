@@ -21,14 +21,13 @@ import pandas as pd
 
 from careerdata._package import DataError, descriptor, read_json, read_table, resource, table_names
 from careerdata.planner import plan
-from careerdata.roadmap import RoadmapError, front_matter_markdown, roadmap, topic
+from careerdata.roadmap import RoadmapError, roadmap, topic
 
 __all__ = [
     "DataError",
     "OpenRangeError",
     "RoadmapError",
     "describe",
-    "front_matter_markdown",
     "list_datasets",
     "load",
     "load_adjacent_occupations",
@@ -39,6 +38,7 @@ __all__ = [
     "load_roadmap",
     "load_role_comparison",
     "load_salary_bands",
+    "load_similar_occupations",
     "load_skill_areas",
     "load_sources",
     "plan",
@@ -101,6 +101,11 @@ def load_adjacent_occupations() -> pd.DataFrame:
 def load_roadmap() -> pd.DataFrame:
     """The roadmap table as stored (numbered order). :func:`roadmap` gives it in learning order."""
     return read_table("roadmap")
+
+
+def load_similar_occupations() -> pd.DataFrame:
+    """The occupations a reader might weigh against AI engineering, compared on the same columns."""
+    return read_table("similar_occupations")
 
 
 def load_sources() -> pd.DataFrame:

@@ -96,57 +96,6 @@ def plot_role_comparison(ax: Axes | None = None) -> Axes:
     return ax
 
 
-def roadmap_depths() -> dict[str, int]:
-    """Each topic's depth: 0 with no prerequisites, else one more than its deepest prerequisite."""
-    topics = roadmap()  # learning order: prerequisites always come first
-    depth: dict[str, int] = {}
-    for topic_id, prereqs in topics["prerequisites"].items():
-        depth[topic_id] = 1 + max((depth[p] for p in prereqs), default=-1)
-    return depth
-
-
-def plot_roadmap(ax: Axes | None = None) -> Axes:
-    """The roadmap graph: rows by prerequisite depth (top to bottom), colour by stage, an arrow per prerequisite."""
-    import textwrap
-
-    from matplotlib.patches import Patch
-
-    topics = roadmap()
-    stages = list(topics["stage"].cat.categories)
-    depth = roadmap_depths()
-    rows = max(depth.values()) + 1
-    widest = max(list(depth.values()).count(d) for d in range(rows))
-    ax = _axes(ax, (10, 1.25 * rows + 1))
-    position: dict[str, tuple[float, float]] = {}
-    for level in range(rows):
-        members = sorted((t for t, d in depth.items() if d == level), key=lambda t: topics.at[t, "number"])
-        offset = (widest - len(members)) / 2
-        for i, topic_id in enumerate(members):
-            position[topic_id] = (offset + i, -level)
-    half_height = 0.22
-    for topic_id, row in topics.iterrows():
-        x1, y1 = position[topic_id]
-        for prereq in row["prerequisites"]:
-            x0, y0 = position[prereq]
-            ax.annotate("", xy=(x1, y1 + half_height), xytext=(x0, y0 - half_height),
-                        arrowprops=dict(arrowstyle="-|>", color=PALETTE[3], lw=0.9, alpha=0.6,
-                                        shrinkA=0, shrinkB=0))
-    for topic_id, row in topics.iterrows():
-        x, y = position[topic_id]
-        colour = PALETTE[stages.index(row["stage"]) % len(PALETTE)]
-        label = textwrap.fill(f"{row['number']:02d} {row['title']}", width=22, max_lines=3, placeholder="…")
-        ax.text(x, y, label, ha="center", va="center", fontsize=8.5,
-                bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=colour, lw=2.4))
-    ax.legend(handles=[Patch(facecolor="white", edgecolor=PALETTE[i % len(PALETTE)], lw=2.4, label=stage)
-                       for i, stage in enumerate(stages)],
-              title="Stage", loc="lower left", frameon=False, fontsize=9)
-    ax.set_xlim(-0.6, widest - 0.4)
-    ax.set_ylim(-rows + 0.5, 0.5)
-    ax.set_axis_off()
-    ax.set_title("The course roadmap: each arrow runs from a prerequisite down to a topic that builds on it")
-    return ax
-
-
 # --- Alt text built from the same data as the charts -------------------------------------------------
 # Each chart on the career pages has a function here that writes its alt text from the data the chart
 # draws. tests/test_careerdata_guide_data.py checks that the text in each page's cell metadata is exactly

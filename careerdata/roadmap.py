@@ -1,9 +1,8 @@
 """The roadmap as data: topics, their prerequisites, a valid learning order, and notebook front matter.
 
 ``roadmap.csv`` is the single source of truth for the order of the notebooks, the graph drawn in the book,
-the syllabus, the planner and the first cell of every notebook. :func:`front_matter_markdown` renders
-that first cell; ``scripts/sync_front_matter.py`` writes it into the notebooks and a test checks that
-they agree.
+the syllabus, the planner and the first cell of every notebook (rendered and written by
+``scripts/sync_front_matter.py``, which the tests run with ``--check``).
 """
 
 from __future__ import annotations
@@ -84,37 +83,3 @@ def topic(topic_id: str) -> pd.Series:
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
         raise ValueError(f"No roadmap topic {topic_id!r}.{hint} Topics: {', '.join(frame.index)}.")
     return frame.loc[topic_id]
-
-
-def _notebook_link(row: pd.Series) -> str:
-    filename = row["notebook"].rsplit("/", 1)[-1]
-    return f"[{row['number']:02d} {row['title']}]({filename})"
-
-
-def front_matter_markdown(topic_id: str) -> str:
-    """The first markdown cell of a topic's notebook, rendered from the roadmap data.
-
-    Links to prerequisites are relative to ``notebooks/``, where every roadmap notebook lives.
-    """
-    frame = roadmap()
-    row = topic(topic_id)
-    skills = read_table("skill_areas").set_index("skill_id")["name"]
-    prereqs = ", ".join(_notebook_link(frame.loc[p]) for p in row["prerequisites"]) or "none"
-    hours = row["hours"]
-    hours_text = f"{hours:g} hour" + ("" if hours == 1 else "s")
-    lines = [
-        f"# {row['title']}",
-        "",
-        row["summary"],
-        "",
-        f"| Roadmap topic | {row['number']:02d} of {len(frame)}, {row['stage']} stage |",
-        "| --- | --- |",
-        f"| **Prerequisites** | {prereqs} |",
-        f"| **Time to learn** | about {hours_text} |",
-        f"| **Skills** | {', '.join(skills[s] for s in row['skills'])} |",
-        "",
-        "**Learning objectives.** By the end of this notebook you can:",
-        "",
-        *[f"- {objective}" for objective in row["objectives"]],
-    ]
-    return "\n".join(lines)

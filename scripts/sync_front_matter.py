@@ -1,10 +1,11 @@
 """Write each roadmap notebook's generated cells: the front matter and, where needed, the install cell.
 
 The title, overview, prerequisites, hours, skills and learning objectives of a notebook live in
-``careerdata/data/roadmap.csv``; this script renders them (``careerdata.front_matter_markdown``) into the
-notebook's first markdown cell so the two never disagree. A notebook that imports the course's own packages
-(``careerdata`` or ``exercises``) also gets, as its second cell, a cell that installs the course from the
-repository named in ``_config.yml`` when the packages are missing (Colab) and does nothing otherwise.
+``careerdata/data/roadmap.csv``; this script renders them (:func:`front_matter_markdown`) into the
+notebook's first markdown cell so the two never disagree. A notebook that imports the course's own
+packages (``careerdata``, ``coursegrader`` or ``coursemodels``) also gets, as its second cell, a cell that
+installs the course from the repository named in ``_config.yml`` when the packages are missing (Colab) and
+does nothing otherwise.
 ``--check`` changes nothing and exits 1 naming every notebook whose generated cells are stale; the test
 suite runs that check.
 
@@ -25,7 +26,40 @@ from coursegrader.files import write_text_atomically
 from coursegrader.generate import INSTALL_TAG, install_cell_source
 
 ROOT = Path(__file__).resolve().parent.parent
-COURSE_IMPORTS = ("import careerdata", "from careerdata", "import exercises", "from exercises")
+COURSE_IMPORTS = ("import careerdata", "from careerdata", "import coursegrader", "from coursegrader",
+                  "import coursemodels", "from coursemodels")
+
+
+def _notebook_link(row) -> str:
+    """A link to a roadmap notebook, relative to ``notebooks/`` where every roadmap notebook lives."""
+    filename = row["notebook"].rsplit("/", 1)[-1]
+    return f"[{row['number']:02d} {row['title']}]({filename})"
+
+
+def front_matter_markdown(topic_id: str) -> str:
+    """The first markdown cell of a topic's notebook, rendered from the roadmap data."""
+    frame = careerdata.roadmap()
+    row = careerdata.topic(topic_id)
+    skills = careerdata.load_skill_areas().set_index("skill_id")["name"]
+    prereqs = ", ".join(_notebook_link(frame.loc[p]) for p in row["prerequisites"]) or "none"
+    hours = row["hours"]
+    hours_text = f"{hours:g} hour" + ("" if hours == 1 else "s")
+    lines = [
+        f"# {row['title']}",
+        "",
+        row["summary"],
+        "",
+        f"| Roadmap topic | {row['number']:02d} of {len(frame)}, {row['stage']} stage |",
+        "| --- | --- |",
+        f"| **Prerequisites** | {prereqs} |",
+        f"| **Time to learn** | about {hours_text} |",
+        f"| **Skills** | {', '.join(skills[s] for s in row['skills'])} |",
+        "",
+        "**Learning objectives.** By the end of this notebook you can:",
+        "",
+        *[f"- {objective}" for objective in row["objectives"]],
+    ]
+    return "\n".join(lines)
 
 
 def repository_url() -> str:
@@ -44,7 +78,7 @@ def needs_install_cell(nb: nbformat.NotebookNode) -> bool:
 
 def sync_cells(nb: nbformat.NotebookNode, topic_id: str, url: str) -> None:
     """Make the notebook's generated cells match the data (in place)."""
-    wanted = careerdata.front_matter_markdown(topic_id)
+    wanted = front_matter_markdown(topic_id)
     if nb.cells and nb.cells[0].cell_type == "markdown":
         nb.cells[0].source = wanted
     else:

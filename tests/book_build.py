@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from course_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 2400
 
 

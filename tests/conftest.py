@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from book_build import wait_for_book
-
-ROOT = Path(__file__).resolve().parent.parent
+from course_paths import ROOT
 
 # Fixture notebooks (deliberately broken student submissions and the like) are data, not tests:
 # keep nbval from collecting them.

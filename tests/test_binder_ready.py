@@ -8,12 +8,10 @@ replaces the root, environment.yml wins over requirements.txt, and runtime.txt n
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from course_paths import ROOT
 from packaging.requirements import Requirement
 from packaging.version import Version
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def requirement_lines() -> list[str]:

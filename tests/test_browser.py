@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from course_paths import ROOT
 from site_checks import toc_files
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "_build" / "screenshots"

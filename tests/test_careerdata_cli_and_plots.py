@@ -54,9 +54,3 @@ def test_comparison_and_roadmap_charts() -> None:
     assert len(ax.patches) == 6  # three absolute factors x two roles
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Prompt engineer", "AI engineer"]
     plt.close("all")
-    ax = plots.plot_roadmap()
-    labels = [t.get_text() for t in ax.texts]
-    assert sum(label[:2].isdigit() for label in labels) == 18
-    depth = plots.roadmap_depths()
-    assert depth["python-for-ai"] == 0 and depth["classical-ml"] > depth["calculus-autodiff"]
-    plt.close("all")

@@ -15,11 +15,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from course_paths import ROOT
 
 import careerdata
 from careerdata import plots
 
-ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "book" / "guide"
 
 

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from course_paths import ROOT
 
 from coursegrader.cli import build_parser
 from coursegrader.source import load_all
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 import shlex
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_paths import ROOT
+
 DOCKERFILE = ROOT / "docker" / "grader" / "Dockerfile"
 INSTRUCTIONS = {"FROM", "RUN", "COPY", "ADD", "ARG", "ENV", "WORKDIR", "USER", "ENTRYPOINT", "CMD", "LABEL",
                 "EXPOSE", "VOLUME", "SHELL", "HEALTHCHECK", "STOPSIGNAL", "ONBUILD"}

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_paths import ROOT
 
 import careerdata
 from coursegrader.generate import generated_files, stale_files
 from coursegrader.source import load_all
 
-ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = load_all()
 TOPICS = careerdata.roadmap()
 FILES = generated_files()

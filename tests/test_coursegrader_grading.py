@@ -27,11 +27,11 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from course_paths import ROOT
 
 from coursegrader import isolation
 from coursegrader.source import find
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "exercises"
 SPEC_TEXT = (FIXTURES / "adversarial.yaml").read_text(encoding="utf-8")
 SPEC = yaml.safe_load(SPEC_TEXT)

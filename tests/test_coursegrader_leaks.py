@@ -18,11 +18,11 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from course_paths import ROOT
 
 from coursegrader.generate import generated_files, scan
 from coursegrader.source import SOLUTION_BEGIN, load_all
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # about 25 s: releases and grades every exercise for three students
 
 SOLUTION_CANARY = "CANARY-SOLUTION-7f3a9c"

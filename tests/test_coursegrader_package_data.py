@@ -11,10 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from course_paths import ROOT
 
 from coursegrader.source import load_all
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_paths import ROOT
 from nbclient import NotebookClient
 
 from coursegrader import check
 from coursegrader.assignment import load_assignment, nbgitpuller_link
 from coursegrader.source import find
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "assignments" / "example.yaml"
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import jupytext
 import pytest
+from course_paths import ROOT
 
 from coursegrader.source import SourceError, load_all, load_exercise, parse_percent, strip_solutions
 
-ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = load_all()
 
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from course_paths import ROOT
 
 from coursegrader.source import load_all
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-import mutants  # noqa: E402  (scripts/ is not a package)
+import mutants
 
 # Quick notebooks whose first mutant runs inside `make test`; the rest run in `make mutants`.
 FAST_SUBSET = ("02-python-and-cpp.ipynb", "04-calculus-autodiff.ipynb", "18-career-data.ipynb")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_paths import ROOT
 from nbclient import NotebookClient
 from site_checks import output_differences
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 

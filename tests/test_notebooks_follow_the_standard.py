@@ -14,11 +14,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_paths import ROOT, import_script
 from site_checks import toc_files as site_toc_files
 
 import careerdata
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SKIP_DIRS = {".venv", "_build", ".git", ".ipynb_checkpoints", "node_modules"}
 
@@ -67,6 +67,17 @@ def test_generated_cells_agree_with_the_roadmap_data() -> None:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "sync_front_matter.py"), "--check"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_front_matter_is_rendered_from_the_data() -> None:
+    sync = import_script("sync_front_matter")
+    text = sync.front_matter_markdown("fine-tuning")
+    row = careerdata.topic("fine-tuning")
+    assert text.startswith(f"# {row['title']}\n\n{row['summary']}")
+    assert "[11 Tokenizers, attention and a tiny GPT](11-transformers.ipynb)" in text
+    assert f"of {len(careerdata.roadmap())}, {row['stage']} stage" in text
+    for objective in row["objectives"]:
+        assert f"- {objective}" in text
 
 
 def _topic(path: Path) -> str:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import tomllib
+from course_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WHEELHOUSE = Path(sys.prefix) / "wheelhouse"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -55,9 +55,12 @@ def source_copy(where: Path) -> Path:
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, src)
     shutil.copytree(ROOT / "LICENSES", src / "LICENSES")
-    packages = {pattern.rstrip("*") for pattern in PYPROJECT["tool"]["setuptools"]["packages"]["find"]["include"]}
-    for package in sorted(packages):
-        shutil.copytree(ROOT / package, src / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    setuptools_table = PYPROJECT["tool"]["setuptools"]
+    mapped = setuptools_table.get("package-dir", {})
+    top_level = {package.split(".")[0] for package in setuptools_table["packages"] if package not in mapped}
+    folders = sorted(top_level | set(mapped.values()))
+    for folder in folders:
+        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     return src
 
 

@@ -1,7 +1,7 @@
 """`make pdf`: the book through Jupyter Book's LaTeX builder, with the executed notebooks' figures.
 
-Slow (it executes every notebook unless the cache is warm, then runs LaTeX several times), so it is
-marked ``slow`` and stays out of ``make test-fast``. Needs a TeX distribution from Debian packages
+Slow (LaTeX runs several times), so it is marked ``slow`` and stays out of ``make test-fast``. It builds
+into the strict HTML build's folder, whose execution cache is then warm, so no notebook executes again. Needs a TeX distribution from Debian packages
 (see CONTRIBUTING.md: texlive-latex-recommended, texlive-latex-extra, texlive-fonts-recommended,
 texlive-xetex, latexmk, fonts-freefont-otf, lmodern); without ``latexmk`` it skips and says so.
 
@@ -20,9 +20,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_paths import ROOT
 from site_checks import toc_files
-
-ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.slow,
@@ -32,17 +31,18 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def latex_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def latex_dir(built_book: Path) -> Path:
+    """The LaTeX build, made beside the strict HTML build so it reuses that build's execution cache:
+    no notebook runs a third time (nbval and the book build are the two runs ``make test`` allows)."""
     reuse = os.environ.get("COURSE_BUILT_PDF")
     if reuse:
         return Path(reuse) / "_build" / "latex"
-    out = tmp_path_factory.mktemp("pdf")
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "pdflatex", "--path-output", str(out)],
-                            capture_output=True, text=True, timeout=3600, cwd=ROOT)
-    (out / "pdf-build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    result = subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "pdflatex", "--path-output",
+                             str(built_book)], capture_output=True, text=True, timeout=1800, cwd=ROOT)
+    (built_book / "pdf-build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, "PDF build failed:\n" + "\n".join((result.stdout + result.stderr).splitlines()[-40:])
-    return out / "_build" / "latex"
+    return built_book / "_build" / "latex"
 
 
 def _title(entry: str) -> str:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from course_paths import ROOT
 from nbclient import NotebookClient
 from site_checks import broken_internal_links, images_without_alt_text, output_differences
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def notebook(*sources: str) -> nbformat.NotebookNode:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from pathlib import Path
 
 import pytest
+from course_paths import ROOT
 from packaging.requirements import Requirement
 from packaging.version import Version
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # (distribution, module, attribute path, keyword the call needs or None, first release that has it)
 FLOORS = [

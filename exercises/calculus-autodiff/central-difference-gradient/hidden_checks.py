@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array
+from coursegrader.helpers import expect_array
 
 
 def check_integer_input(numerical_gradient):

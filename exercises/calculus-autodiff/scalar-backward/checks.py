@@ -6,7 +6,7 @@ They build graphs from their own small node class, with the same interface as th
 
 import numpy as np
 
-from exercises.helpers import expect_number
+from coursegrader.helpers import expect_number
 
 
 class _Node:

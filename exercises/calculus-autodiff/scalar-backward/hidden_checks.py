@@ -1,6 +1,6 @@
 """Hidden checks for calculus-autodiff.scalar-backward (instructors only; never shipped to students)."""
 
-from exercises.helpers import expect_number
+from coursegrader.helpers import expect_number
 
 
 class _Leaf:

@@ -3,7 +3,7 @@
 import math
 
 import careerdata
-from exercises.helpers import expect_series, expect_str
+from coursegrader.helpers import expect_series, expect_str
 
 
 def check_widths_on_course_data(band_width):

@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from exercises.helpers import expect_series, expect_str
+from coursegrader.helpers import expect_series, expect_str
 
 
 def check_another_table(band_width, widest_closed_band):

@@ -6,7 +6,7 @@ They test properties of the answer (complete, minimal, ordered), so they hold fo
 import pandas as pd
 
 import careerdata
-from exercises.helpers import expect_list_of_str, expect_raises, fail
+from coursegrader.helpers import expect_list_of_str, expect_raises, fail
 
 
 def _toy_roadmap():

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from exercises.helpers import expect_list_of_str, fail
+from coursegrader.helpers import expect_list_of_str, fail
 
 
 def check_ties_by_number(study_order):

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from exercises.helpers import expect_number, fail
+from coursegrader.helpers import expect_number, fail
 
 
 def _triple(result, what):

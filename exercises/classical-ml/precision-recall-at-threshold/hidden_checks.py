@@ -2,7 +2,7 @@
 
 import math
 
-from exercises.helpers import expect_number, fail
+from coursegrader.helpers import expect_number, fail
 
 
 def check_labels_as_bool_or_list_and_no_positives(precision_recall_f1):

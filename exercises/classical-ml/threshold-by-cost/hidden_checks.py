@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from exercises.helpers import NUMBER_TYPES, expect_number, fail
+from coursegrader.helpers import NUMBER_TYPES, expect_number, fail
 
 
 def _a_number(value, what):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, fail
+from coursegrader.helpers import expect_array, fail
 
 
 def _brute_force(queries, corpus, k):

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from exercises.helpers import expect_array, fail
+from coursegrader.helpers import expect_array, fail
 
 # Three documents over four terms. Term 0 is in every document, term 1 in one (three times), term 2 in
 # two, and term 3 in none (a vocabulary fixed in advance can contain such a term).

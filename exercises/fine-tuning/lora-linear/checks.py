@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, expect_int, expect_number, fail
+from coursegrader.helpers import describe, expect_array, expect_int, expect_number, fail
 
 
 def _setup(seed, d_in=6, d_out=10, rank=3):

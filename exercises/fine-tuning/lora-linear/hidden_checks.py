@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_int, fail
+from coursegrader.helpers import expect_array, expect_int, fail
 
 
 def check_merge_twice_batched_input(LoRALinear):

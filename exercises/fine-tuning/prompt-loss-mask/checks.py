@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, expect_number, expect_raises, fail
+from coursegrader.helpers import describe, expect_array, expect_number, expect_raises, fail
 
 
 def _triple(result, what):

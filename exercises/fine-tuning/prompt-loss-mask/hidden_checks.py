@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, expect_number, fail
+from coursegrader.helpers import describe, expect_array, expect_number, fail
 
 
 def check_batch_with_large_logits(masked_cross_entropy):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import describe, expect_number, fail
+from coursegrader.helpers import describe, expect_number, fail
 
 BOUND = 2.0**-8 / (1 + 2.0**-8)
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, fail
+from coursegrader.helpers import expect_array, fail
 
 
 def _nearest_even(x):

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from exercises.helpers import expect_int, expect_list_of_str, expect_series, fail
+from coursegrader.helpers import expect_int, expect_list_of_str, expect_series, fail
 
 
 def _ops():

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_int, expect_number, fail
+from coursegrader.helpers import expect_array, expect_int, expect_number, fail
 
 
 def _known_spectrum(rng, n, singular_values, offset):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_int, fail
+from coursegrader.helpers import expect_array, expect_int, fail
 
 
 def check_wide_data_other_spectrum_and_input(explained_variance, components_needed):

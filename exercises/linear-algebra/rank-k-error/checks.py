@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_number, fail
+from coursegrader.helpers import expect_array, expect_number, fail
 
 
 def _matrix(rng, shape, rank):

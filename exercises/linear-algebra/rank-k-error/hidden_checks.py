@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_number
+from coursegrader.helpers import expect_array, expect_number
 
 
 def check_edge_ranks_and_wide_matrix(rank_k_approximation, predicted_error):

@@ -3,7 +3,7 @@
 Nothing here sleeps: each check passes a `sleep` that records the waits and a `rand` with chosen values.
 """
 
-from exercises.helpers import describe, expect_array, expect_int, fail
+from coursegrader.helpers import describe, expect_array, expect_int, fail
 
 
 class FakeService:

@@ -4,7 +4,7 @@ import itertools
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_int, expect_raises, fail
+from coursegrader.helpers import expect_array, expect_int, expect_raises, fail
 
 
 class _Script:

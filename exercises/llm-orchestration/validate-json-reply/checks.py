@@ -1,6 +1,6 @@
 """Public checks for llm-orchestration.validate-json-reply (students see these)."""
 
-from exercises.helpers import expect_list_of_str, fail
+from coursegrader.helpers import expect_list_of_str, fail
 
 TOPIC_CARD = {
     "required": ["topic_id", "title", "hours"],

@@ -1,6 +1,6 @@
 """Hidden checks for llm-orchestration.validate-json-reply (instructors only; never shipped to students)."""
 
-from exercises.helpers import expect_list_of_str, fail
+from coursegrader.helpers import expect_list_of_str, fail
 
 SCHEMA = {
     "required": ["count", "score", "ok", "tags"],

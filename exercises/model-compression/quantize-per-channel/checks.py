@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, fail
+from coursegrader.helpers import describe, expect_array, fail
 
 
 def _weights(rng, shape=(12, 5)):

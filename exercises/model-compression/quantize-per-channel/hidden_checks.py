@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, fail
+from coursegrader.helpers import describe, expect_array, fail
 
 
 def check_zero_column_and_new_matrix(quantize_per_channel, dequantize):

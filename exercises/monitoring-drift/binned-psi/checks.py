@@ -4,7 +4,7 @@ import itertools
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_number
+from coursegrader.helpers import expect_array, expect_number
 
 
 def _direct_psi(reference, current, n_bins=10, floor=1e-4):

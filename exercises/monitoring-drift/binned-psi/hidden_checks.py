@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_number, fail
+from coursegrader.helpers import expect_array, expect_number, fail
 
 
 def _bin_counts_psi(reference, current, n_bins=10, floor=1e-4):

@@ -6,7 +6,7 @@ They use small series worked out by hand, so they do not give the algorithm away
 import numpy as np
 import pandas as pd
 
-from exercises.helpers import expect_array, expect_int, fail
+from coursegrader.helpers import expect_array, expect_int, fail
 
 HAND = pd.Series([0.05, 0.3, 0.1, 0.3, 0.4, 0.5, 0.2, 0.26, 0.27, 0.28, 0.1, 0.9], index=range(12))
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from exercises.helpers import expect_array, expect_int, expect_raises, fail
+from coursegrader.helpers import expect_array, expect_int, expect_raises, fail
 
 
 def _flags(value, expected, what):

@@ -6,7 +6,7 @@ gradient dL/dz, and compares what it returns with central finite differences of 
 
 import numpy as np
 
-from exercises.helpers import expect_array, fail
+from coursegrader.helpers import expect_array, fail
 
 
 def _numeric_gradient(loss, array, eps=1e-6):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_number, fail
+from coursegrader.helpers import expect_array, expect_number, fail
 
 
 def check_wide_batch_inputs_unchanged(softmax_cross_entropy):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_number, fail
+from coursegrader.helpers import expect_number, fail
 
 
 def check_median_and_generator(bootstrap_interval):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, expect_raises, fail
+from coursegrader.helpers import describe, expect_array, expect_raises, fail
 
 
 def _expect_buffer(result, expected, dtype, what, hint=""):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_raises, fail
+from coursegrader.helpers import expect_array, expect_raises, fail
 
 
 def _exact(result, expected, dtype, what, rtol=1e-7):

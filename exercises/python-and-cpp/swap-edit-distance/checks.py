@@ -2,7 +2,7 @@
 
 import random
 
-from exercises.helpers import INT_TYPES, describe, expect_int, fail
+from coursegrader.helpers import INT_TYPES, describe, expect_int, fail
 
 KNOWN = {
     ("teh", "the"): (1, "A swap of two adjacent characters costs 1."),

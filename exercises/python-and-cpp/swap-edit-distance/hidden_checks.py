@@ -3,7 +3,7 @@
 import functools
 import random
 
-from exercises.helpers import INT_TYPES, expect_int, fail
+from coursegrader.helpers import INT_TYPES, expect_int, fail
 
 
 def _osa_recursive(a, b):

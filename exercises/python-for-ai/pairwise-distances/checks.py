@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_array
+from coursegrader.helpers import expect_array
 
 
 def _direct(X, Y):

@@ -1,6 +1,6 @@
 """Public checks for rag-pipeline.overlapping-chunks (students see these)."""
 
-from exercises.helpers import INT_TYPES, expect_list_of_str, expect_raises, fail
+from coursegrader.helpers import INT_TYPES, expect_list_of_str, expect_raises, fail
 
 CASES = [(10, 4, 2), (11, 4, 2), (100, 30, 10), (7, 7, 0), (50, 10, 0), (23, 5, 4), (61, 12, 11)]
 

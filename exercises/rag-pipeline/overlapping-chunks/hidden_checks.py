@@ -1,6 +1,6 @@
 """Hidden checks for rag-pipeline.overlapping-chunks (instructors only; never shipped to students)."""
 
-from exercises.helpers import expect_list_of_str, fail
+from coursegrader.helpers import expect_list_of_str, fail
 
 
 def check_short_texts_and_exact_spans(chunk_spans, chunk_text):

@@ -1,6 +1,6 @@
 """Public checks for rag-pipeline.rank-fusion (students see these)."""
 
-from exercises.helpers import describe, expect_list_of_str, expect_number, fail
+from coursegrader.helpers import describe, expect_list_of_str, expect_number, fail
 
 
 def _expect_scores(value, expected, what, hint=""):

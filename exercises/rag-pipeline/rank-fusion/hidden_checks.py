@@ -2,7 +2,7 @@
 
 import random
 
-from exercises.helpers import expect_list_of_str, expect_number, fail
+from coursegrader.helpers import expect_list_of_str, expect_number, fail
 
 
 def check_repeats_empty_lists_and_many_items(rrf_scores, fuse):

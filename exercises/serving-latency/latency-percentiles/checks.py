@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_number, fail
+from coursegrader.helpers import expect_number, fail
 
 SUMMARY_KEYS = ["mean", "p50", "p95", "p99", "max"]
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import expect_number, expect_raises, fail
+from coursegrader.helpers import expect_number, expect_raises, fail
 
 
 def check_edge_cases(percentile):

@@ -6,7 +6,7 @@ so they do not give the calculation away.
 
 import math
 
-from exercises.helpers import INT_TYPES, NUMBER_TYPES, expect_number, expect_raises, fail
+from coursegrader.helpers import INT_TYPES, NUMBER_TYPES, expect_number, expect_raises, fail
 
 KEYS = ["in_system", "latency_s", "p99_s", "utilisation", "wait_s"]
 

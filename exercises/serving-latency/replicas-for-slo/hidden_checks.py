@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from exercises.helpers import expect_int, expect_number, expect_raises
+from coursegrader.helpers import expect_int, expect_number, expect_raises
 
 
 def _smallest(lam, mu, target):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_list_of_str, expect_raises, fail
+from coursegrader.helpers import expect_array, expect_list_of_str, expect_raises, fail
 
 
 def _state(seed):

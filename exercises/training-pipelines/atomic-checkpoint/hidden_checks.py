@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from exercises.helpers import expect_array, expect_raises, fail
+from coursegrader.helpers import expect_array, expect_raises, fail
 
 
 def check_missing_and_pickled(save_checkpoint, load_checkpoint):

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from exercises.helpers import INT_TYPES, expect_array, expect_int, expect_list_of_str, expect_raises, fail
+from coursegrader.helpers import INT_TYPES, expect_array, expect_int, expect_list_of_str, expect_raises, fail
 
 RULES = ["missing value", "not a number", "out of range", "unknown label", "duplicate id"]
 RANGES = {"temperature": (-40, 60), "humidity": (0, 100)}

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from exercises.helpers import expect_array, expect_int, fail
+from coursegrader.helpers import expect_array, expect_int, fail
 
 RULES = ["missing value", "not a number", "out of range", "unknown label", "duplicate id"]
 

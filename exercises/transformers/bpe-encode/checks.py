@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from exercises.helpers import describe, expect_str, fail
+from coursegrader.helpers import describe, expect_str, fail
 
 # Merges for the checks, as (left, right): merge i makes token 256 + i. The comments spell the new token.
 MERGES = [

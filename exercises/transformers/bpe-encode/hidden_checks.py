@@ -5,7 +5,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from exercises.helpers import describe, expect_str, fail
+from coursegrader.helpers import describe, expect_str, fail
 
 WORDS = ["token", "tokens", "the", "model", "attention", "reads", "café", "naïve", "東京", "🙂", "merge", "pair",
          "a", "an", "and", "train"]

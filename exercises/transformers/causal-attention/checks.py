@@ -6,7 +6,7 @@ compare with a reference implementation.
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, fail
+from coursegrader.helpers import describe, expect_array, fail
 
 
 def _pair(result, what):

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from exercises.helpers import describe, expect_array, fail
+from coursegrader.helpers import describe, expect_array, fail
 
 
 def _attention_by_loops(q, k, v):
