@@ -72,6 +72,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         start_book_build(session.config)
 
 
+# Skip reasons that mean "a Debian package is missing". Where `make system-deps` ran (CI sets
+# COURSE_REQUIRE_SYSTEM=1), such a skip would hide a whole capability, so it fails instead.
+SYSTEM_SKIP_PHRASES = ("bubblewrap", "Chromium not found", "axe-core not installed", "no TeX distribution",
+                       "Graphviz")
+
+
 def network_attempts() -> list[str]:
     log = Path(os.environ["COURSE_NETWORK_LOG"])
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
@@ -100,6 +106,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type
     outcome = yield
     attempts = item.stash.get(ATTEMPTS, [])
     report = outcome.get_result()
+    if report.skipped and os.environ.get("COURSE_REQUIRE_SYSTEM") == "1":
+        reason = str(report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr)
+        if any(phrase in reason for phrase in SYSTEM_SKIP_PHRASES):
+            report.outcome = "failed"
+            report.longrepr = (f"skipped for a missing system dependency, which COURSE_REQUIRE_SYSTEM=1 (CI) "
+                               f"forbids: {reason}\nRun `make system-deps` as root.")
     if call.when == "call" and attempts and report.passed:
         report.outcome = "failed"
         report.longrepr = (

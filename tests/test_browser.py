@@ -23,7 +23,23 @@ import yaml
 from course_paths import ROOT
 from site_checks import toc_files
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+def _chromium() -> str | None:
+    """Debian's chromium, else the build `playwright install chromium` downloaded (GitHub's Ubuntu runners)."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            bundled = playwright.chromium.executable_path
+    except Exception:  # no playwright driver: report "not found" below
+        return None
+    return bundled if bundled and Path(bundled).exists() else None
+
+
+CHROMIUM = _chromium()
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
