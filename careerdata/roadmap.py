@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from careerdata._package import read_table
+from careerdata._suggest import did_you_mean
 
 
 class RoadmapError(ValueError):
@@ -77,9 +78,6 @@ def topic(topic_id: str) -> pd.Series:
     """One roadmap topic; an unknown id raises ``ValueError`` listing close matches."""
     frame = roadmap()
     if topic_id not in frame.index:
-        import difflib
-
-        close = difflib.get_close_matches(topic_id, list(frame.index), n=3)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(topic_id, frame.index)
         raise ValueError(f"No roadmap topic {topic_id!r}.{hint} Topics: {', '.join(frame.index)}.")
     return frame.loc[topic_id]

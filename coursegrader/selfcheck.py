@@ -12,7 +12,6 @@ where the platform allows a timer.
 
 from __future__ import annotations
 
-import difflib
 import inspect
 import signal
 import sys
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from careerdata._suggest import did_you_mean
 from coursegrader.helpers import checks_builtins, run_check
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -46,9 +46,7 @@ def _exercise_dir(exercise_id: str) -> Path:
     for folder in reversed(content_dirs()):
         known.update({f"{p.parent.parent.name}.{p.parent.name}": p.parent for p in folder.glob("*/*/meta.yaml")})
     if exercise_id not in known:
-        close = difflib.get_close_matches(str(exercise_id), list(known), n=3)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise ValueError(f"No exercise {exercise_id!r}.{hint}")
+        raise ValueError(f"No exercise {exercise_id!r}.{did_you_mean(exercise_id, known)}")
     return known[exercise_id]
 
 

@@ -11,13 +11,14 @@ version) or ``instructor`` (dropped from the student version and from the public
 from __future__ import annotations
 
 import ast
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from careerdata._suggest import did_you_mean
 
 STUDENT_DIR_NAME = "student"
 KNOWN_TAGS = ("solution", "instructor")
@@ -219,9 +220,9 @@ def _check_marker(rest: str, path: str, line: int) -> None:
     if not isinstance(parsed, list) or not all(isinstance(t, str) for t in parsed):
         raise _error(path, line, "tags must be a list of strings")
     for tag in parsed:
-        if tag not in KNOWN_TAGS and difflib.get_close_matches(tag.lower(), KNOWN_TAGS, n=1, cutoff=0.75):
-            close = difflib.get_close_matches(tag.lower(), KNOWN_TAGS, n=1, cutoff=0.75)[0]
-            raise _error(path, line, f"unknown tag {tag!r}; did you mean {close!r}?")
+        hint = did_you_mean(tag.lower(), KNOWN_TAGS, n=1, cutoff=0.75) if tag not in KNOWN_TAGS else ""
+        if hint:
+            raise _error(path, line, f"unknown tag {tag!r}.{hint}")
 
 
 def strip_solutions(source: str, path: str, cell_line: int, *, student: bool) -> str:
@@ -394,7 +395,6 @@ def find(exercise_id: str, root: Path | None = None) -> Exercise:
     """One exercise by id; an unknown id raises ``ValueError`` with close matches."""
     folders = {f"{p.parent.name}.{p.name}": p for p in exercise_folders(root)}
     if exercise_id not in folders:
-        close = difflib.get_close_matches(exercise_id, list(folders), n=3)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(exercise_id, folders)
         raise ValueError(f"No exercise {exercise_id!r}.{hint} Known: {', '.join(sorted(folders)) or 'none'}.")
     return load_exercise(folders[exercise_id])

@@ -67,7 +67,7 @@ def test_marker_mistakes_name_file_and_line(source: str, line: int, words: str) 
 
 
 @pytest.mark.parametrize(("source", "line", "words"), [
-    ('# %% tags=["soluton"]\nx = 1\n', 1, "did you mean 'solution'"),
+    ('# %% tags=["soluton"]\nx = 1\n', 1, "unknown tag 'soluton'. Did you mean 'solution'"),
     ("x = 1\n# %%\n", 1, "before the first"),
     ("# %% [raw]\nx\n", 1, "unsupported cell type"),
     ("# %% [markdown]\nnot a comment\n", 2, "must start with '# '"),
