@@ -13,7 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import pytest
+from course_paths import ROOT
+
 CAPSTONE = ROOT / "capstone"
 
 
@@ -42,6 +44,7 @@ def _model_settings() -> dict[str, str]:
     return {"RAG_EMBEDDER": "hashing", "RAG_GENERATOR": "extractive"}
 
 
+@pytest.mark.slow   # the capstone's own suite: course models, and a server on 127.0.0.1
 def test_capstone_tests_pass_from_its_folder_offline(tmp_path: Path) -> None:
     before = _attempts()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **_model_settings()}
@@ -52,6 +55,7 @@ def test_capstone_tests_pass_from_its_folder_offline(tmp_path: Path) -> None:
     assert not (CAPSTONE / ".index").exists(), "the capstone's tests wrote an index into the project folder"
 
 
+@pytest.mark.slow   # ingestion and evaluation through the CLI, in subprocesses
 def test_capstone_eval_command_gates_on_thresholds(tmp_path: Path) -> None:
     env = {**os.environ, "RAG_INDEX_DIR": str(tmp_path / "index"), "RAG_EMBEDDER": "hashing",
            "RAG_GENERATOR": "extractive", "PYTHONDONTWRITEBYTECODE": "1"}

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from course_paths import ROOT
 
 import careerdata
 from careerdata import mcp_server
 
-ROOT = Path(__file__).resolve().parent.parent
 NEW_TOPICS = ["llm-evaluation", "agents-tool-use", "capstone-rag-service"]
 
 
@@ -57,6 +57,7 @@ def test_mcp_tools_answer_from_careerdata() -> None:
         mcp_server.salary_bands("guru")
 
 
+@pytest.mark.slow   # starts the MCP server as a subprocess
 def test_mcp_server_answers_over_stdio(tmp_path: Path) -> None:
     from mcp import Client, StdioServerParameters
     from mcp.client.stdio import stdio_client

@@ -2,7 +2,10 @@
 
 Three generators share one contract: given the question and the retrieved passages, return the answer text
 and the passages it rests on. The service refuses (no answer, no citations) when retrieval found nothing
-relevant, and never returns an answer without at least one citation.
+relevant: no passage scores ``min_score`` or more, or, for the quoting generators, no sentence of the relevant
+passages shares ``min_overlap`` content words with the question. The second rule matters with a small learned
+embedder, whose similarity for an off-topic question can be as high as for an answerable one. It never
+returns an answer without at least one citation.
 
 - ``extractive``: the sentence of the retrieved passages that shares the most content words with the
   question, quoted. No model; the baseline every other generator must beat.
@@ -168,8 +171,10 @@ def answer(question: str, index: Index, generator, settings: Settings) -> Answer
         if not cited:
             return Answer(question, REFUSAL, [], retrieved)
         return Answer(question, text, [Citation(p.source, p.chunk, p.text, p.score) for p in cited], retrieved)
-    options = candidates(question, relevant)
-    if not options:
+    asked = set(content_words(question))
+    options = [o for o in candidates(question, relevant)
+               if len(asked & set(content_words(o[1]))) >= settings.min_overlap]
+    if not options:          # no retrieved sentence says anything about the question's words: nothing to quote
         return Answer(question, REFUSAL, [], retrieved)
     sentence, passage = generator.choose(question, options)
     citation = Citation(passage.source, passage.chunk, sentence, passage.score)

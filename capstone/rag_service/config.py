@@ -18,7 +18,8 @@ class Settings:
     embedder: str = "course-embedder"         # "hashing", "course-embedder", or a SentenceTransformer folder
     generator: str = "course-lm"              # "extractive", "course-lm", or "openai" (any compatible server)
     top_k: int = 3                            # passages retrieved per question
-    min_score: float = 0.2                    # below this best retrieval score the service declines to answer
+    min_score: float = 0.15                   # below this best retrieval score the service declines to answer
+    min_overlap: int = 1                      # a quoted sentence must share this many content words with the question
     chunk_words: int = 80                     # maximum words per chunk
     lm_path: str = "course-lm"                # a causal LM folder, or a name that coursemodels.path() knows
     openai_base_url: str = "http://127.0.0.1:8001/v1"
@@ -45,6 +46,8 @@ class Settings:
         settings = cls(**values)
         if settings.top_k < 1:
             raise ValueError(f"RAG_TOP_K must be at least 1, got {settings.top_k}")
+        if settings.min_overlap < 0:
+            raise ValueError(f"RAG_MIN_OVERLAP must be at least 0, got {settings.min_overlap}")
         if settings.chunk_words < 10:
             raise ValueError(f"RAG_CHUNK_WORDS must be at least 10, got {settings.chunk_words}")
         return settings

@@ -94,6 +94,20 @@ def test_answers_cite_a_passage_that_contains_the_quote(settings, index, generat
     assert json.loads(json.dumps(result.to_dict()))["citations"][0]["source"] == "data-retention.md"
 
 
+def test_each_refusal_rule_works_on_its_own(settings, index, generator) -> None:
+    question = "Who won the football world cup in 1954?"
+    no_threshold = dataclasses.replace(settings, min_score=-1.0)
+    assert answer(question, index, generator, no_threshold).refused, "the word-overlap rule let it through"
+    neither = dataclasses.replace(no_threshold, min_overlap=0)
+    assert not answer(question, index, generator, neither).refused
+    off_topic_with_a_shared_word = "Which team won the football world cup in 1954?"
+    if settings.embedder.startswith("hashing"):       # a lexical embedder scores it low: the threshold refuses it
+        only_threshold = dataclasses.replace(settings, min_overlap=0)
+        assert answer(off_topic_with_a_shared_word, index, generator, only_threshold).refused
+    with pytest.raises(ValueError, match="RAG_MIN_OVERLAP"):
+        Settings.from_env({"RAG_MIN_OVERLAP": "-1"})
+
+
 def test_off_topic_questions_are_refused_without_citations(settings, index, generator) -> None:
     for question in ["Who won the football world cup in 1954?", "   "]:
         result = answer(question, index, generator, settings)
