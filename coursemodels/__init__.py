@@ -29,9 +29,8 @@ _HERE = Path(__file__).resolve().parent
 
 def available() -> list[str]:
     """Names of the shipped models (folders holding a config.json or modules.json), sorted."""
-    return sorted(
-        p.name for p in _HERE.iterdir() if p.is_dir() and ((p / "config.json").exists() or (p / "modules.json").exists())
-    )
+    return sorted(p.name for p in _HERE.iterdir()
+                  if p.is_dir() and ((p / "config.json").exists() or (p / "modules.json").exists()))
 
 
 def path(name: str) -> Path:

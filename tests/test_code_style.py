@@ -9,7 +9,6 @@ from pathlib import Path
 
 from course_paths import ROOT
 
-
 # Every folder of the course's own Python (ruff's excludes in pyproject.toml still apply).
 CHECKED = ["careerdata", "coursegrader", "coursemodels", "capstone", "exercises", "scripts", "tests", "_ext",
            "conftest.py"]

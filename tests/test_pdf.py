@@ -1,9 +1,10 @@
 """`make pdf`: the book through Jupyter Book's LaTeX builder, with the executed notebooks' figures.
 
 Slow (LaTeX runs several times), so it is marked ``slow`` and stays out of ``make test-fast``. It builds
-into the strict HTML build's folder, whose execution cache is then warm, so no notebook executes again. Needs a TeX distribution from Debian packages
-(see CONTRIBUTING.md: texlive-latex-recommended, texlive-latex-extra, texlive-fonts-recommended,
-texlive-xetex, latexmk, fonts-freefont-otf, lmodern); without ``latexmk`` it skips and says so.
+into the strict HTML build's folder, whose execution cache is then warm, so no notebook executes again.
+Needs a TeX distribution from Debian packages (see CONTRIBUTING.md: texlive-latex-recommended, texlive-
+latex-extra, texlive-fonts-recommended, texlive-xetex, latexmk, fonts-freefont-otf, lmodern); without
+``latexmk`` it skips and says so.
 
 Set ``COURSE_BUILT_PDF`` to a folder holding an existing ``_build/latex`` (for example the repository after
 ``make pdf``) to check that build instead of making a new one.
