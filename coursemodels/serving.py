@@ -437,6 +437,10 @@ def serve(model: Any, tokenizer: Any = None, *, model_name: str = "course-lm", m
     server = thread = None
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Accepted connections inherit this: each token event goes out at once. Without it, Nagle's algorithm
+        # holds an event back until the previous write is acknowledged, and a client that delays its
+        # acknowledgements (Linux does, on a warm keep-alive connection) then gets all tokens together.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((LOOPBACK, 0))
         port = sock.getsockname()[1]
         engine.start()
