@@ -291,14 +291,7 @@ def train_lm(args: argparse.Namespace) -> dict:
     (out / "heldout.txt").write_text("\n\n".join(held_p) + "\n", encoding="utf-8")
 
     record = {
-        "model": "course-lm",
-        "script": "coursemodels/train.py",
-        "script_version": SCRIPT_VERSION,
-        "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
-        "command": f"python -m coursemodels.train lm --seed {args.seed} --threads {args.threads}",
-        "seed": args.seed,
-        "threads": args.threads,
-        "libraries": _versions(),
+        **record_header("course-lm", "lm", Path(__file__), args),
         "data": {
             "sha256": digest,
             "sources": ["book/**/*.md (prose, code blocks removed)", "notebooks/*.ipynb (markdown cells)",
@@ -324,6 +317,20 @@ def train_lm(args: argparse.Namespace) -> dict:
     (out / "README.md").write_text(_lm_card(record), encoding="utf-8")
     print(f"best held-out loss {best[0]:.3f} at step {best[1]} (bigram {bigram:.3f}); wrote {out}")
     return record
+
+
+def record_header(model: str, which: str, script: Path, args: argparse.Namespace) -> dict:
+    """The opening of a model's training.json: what trained it, with which seed, threads and libraries."""
+    return {
+        "model": model,
+        "script": f"coursemodels/{script.name}",
+        "script_version": SCRIPT_VERSION,
+        "script_sha256": hashlib.sha256(script.read_bytes()).hexdigest(),
+        "command": f"python -m coursemodels.train {which} --seed {args.seed} --threads {args.threads}",
+        "seed": args.seed,
+        "threads": args.threads,
+        "libraries": _versions(),
+    }
 
 
 def _versions() -> dict:

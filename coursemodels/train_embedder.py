@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coursemodels.train import HERE, LICENCE, SCRIPT_VERSION, _versions, split_text
+from coursemodels.train import HERE, LICENCE, record_header, split_text
 
 EMB_CONFIG = {"dimension": 384, "epochs": 10, "queries_per_paragraph": 3, "batch_size": 128, "lr": 0.002,
               "temperature": 0.1, "min_chars": 80,
@@ -217,14 +217,7 @@ def train_embedder(args: argparse.Namespace) -> dict:
                             "relevant document is the rest of its paragraph, among all held-out documents",
                     "queries": queries, "documents": docs}, indent=1) + "\n", encoding="utf-8")
     record = {
-        "model": "course-embedder",
-        "script": "coursemodels/train_embedder.py",
-        "script_version": SCRIPT_VERSION,
-        "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
-        "command": f"python -m coursemodels.train embedder --seed {args.seed} --threads {args.threads}",
-        "seed": args.seed,
-        "threads": args.threads,
-        "libraries": _versions(),
+        **record_header("course-embedder", "embedder", Path(__file__), args),
         "data": {"sha256": digest, "split": lm_record["data"]["split"],
                  "tokenizer": "course-lm (tokenizer.json copied into this folder)",
                  "tokenizer_sha256": hashlib.sha256((lm_dir / "tokenizer.json").read_bytes()).hexdigest(),
