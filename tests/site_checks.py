@@ -96,23 +96,20 @@ def text_outputs(nb: nbformat.NotebookNode) -> list[tuple[int, str, str]]:
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or "timing" in cell.metadata.get("tags", []):
             continue
-        pieces = []
-        last_stream = None
+        # stdout and stderr reach the kernel client on separate channels, so how their chunks interleave
+        # differs between runs. Compare what the cell printed (all stdout, in order) and what it displayed;
+        # stderr holds library warnings and progress bars, and an exception still shows as an error output.
+        printed, shown = [], []
         for output in cell.get("outputs", []):
             if output.output_type == "stream":
-                # A print can arrive as several chunks of the same stream; only the text matters.
-                if last_stream == output.name:
-                    pieces[-1] += output.text
-                else:
-                    pieces.append(f"[{output.name}] {output.text}")
-                last_stream = output.name
-                continue
-            last_stream = None
-            if output.output_type in ("execute_result", "display_data"):
-                pieces.append(str(output.get("data", {}).get("text/plain", "")))
+                if output.name == "stdout":
+                    printed.append(output.text)
+            elif output.output_type in ("execute_result", "display_data"):
+                shown.append(str(output.get("data", {}).get("text/plain", "")))
             elif output.output_type == "error":
-                pieces.append(f"[error] {output.ename}: {output.evalue}")
-        result.append((index, cell.source, "".join(pieces)))
+                shown.append(f"[error] {output.ename}: {output.evalue}")
+        pieces = ["".join(printed), *shown]
+        result.append((index, cell.source, "\n".join(pieces)))
     return result
 
 

@@ -28,12 +28,18 @@ def test_index_redirects_to_the_root_page(built_html: Path) -> None:
     assert "book/index.html" in page(built_html, "index")
 
 
-@pytest.mark.parametrize("name", ["book/guide/pay", "book/guide/ai-vs-prompt-engineer", "book/roadmap"])
+@pytest.mark.parametrize("name", ["book/guide/pay", "book/guide/ai-vs-prompt-engineer"])
 def test_chart_pages_show_an_image_with_alt_text(built_html: Path, name: str) -> None:
     html = page(built_html, name)
     images = [img for img in re.findall(r"<img [^>]*>", html) if "_images/" in img]  # figures, not theme logos
     assert images, f"{name} shows no figure"
     assert all(re.search(r'alt="[^"]{20,}"', img) for img in images), f"{name}: an image lacks alt text"
+
+
+def test_roadmap_page_shows_the_diagram_inline(built_html: Path) -> None:
+    """The roadmap is an inline SVG (clickable nodes), not an image; tests/test_roadmap_diagram.py checks it."""
+    html = page(built_html, "book/roadmap")
+    assert "<svg" in html and "notebooks/01-python-for-ai" in html, "the roadmap page lost its diagram"
 
 
 def test_pay_page_numbers_come_from_the_data(built_html: Path) -> None:
