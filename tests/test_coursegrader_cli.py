@@ -92,3 +92,15 @@ def test_link_prints_an_nbgitpuller_link_for_a_notebook() -> None:
     bad = subprocess.run([sys.executable, "-m", "coursegrader", "link", "notebooks/x.ipynb", "--hub",
                           "hub.example.edu"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--hub must be the hub's web address" in bad.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to count threads")
+def test_the_command_line_starts_no_thread_before_the_signal_guard() -> None:
+    """The guard can only keep a submission's SIGTERM from the grader if every thread inherits its signal block,
+    so importing the command line (what runs before ``grade`` enters the guard) must not start a thread, as
+    importing NumPy does (its BLAS pool). A regression here let ``--no-isolation`` grading be killed."""
+    probe = ("import os, sys, coursegrader.cli, coursegrader.guard\n"
+             "print(len(os.listdir('/proc/self/task')), sorted(m for m in ('numpy', 'pandas', 'torch') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split()[0] == "1", f"threads already running before the guard: {done.stdout}"
+    assert done.stdout.strip().endswith("[]"), f"heavy imports before the guard: {done.stdout}"

@@ -204,9 +204,6 @@ def test_forged_result_lines_are_ignored(batch) -> None:
     assert all(r["status"] != "pass" for r in batch["rows"] if r["student"] == "forges-results")
 
 
-@pytest.mark.xfail(strict=False, reason="known defect, issue 11: without isolation, the signals-the-grader "
-                   "submission's SIGTERM ended the grader (rc -15) on this machine in December 2026; the "
-                   "signal guard needs fixing")
 def test_without_isolation_verdicts_cannot_be_forged_but_the_key_can_be_read(tmp_path: Path) -> None:
     """--no-isolation: the forger still scores 0; the key reader scores full marks and the summary says
     that this guarantee is lost; signals from the submission are ignored."""
