@@ -18,7 +18,6 @@ from pathlib import Path
 
 import yaml
 
-
 STUDENT_DIR_NAME = "student"
 KNOWN_TAGS = ("solution", "instructor")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")

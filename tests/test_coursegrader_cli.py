@@ -100,7 +100,8 @@ def test_the_command_line_starts_no_thread_before_the_signal_guard() -> None:
     so importing the command line (what runs before ``grade`` enters the guard) must not start a thread, as
     importing NumPy does (its BLAS pool). A regression here let ``--no-isolation`` grading be killed."""
     probe = ("import os, sys, coursegrader.cli, coursegrader.guard\n"
-             "print(len(os.listdir('/proc/self/task')), sorted(m for m in ('numpy', 'pandas', 'torch') if m in sys.modules))")
+             "heavy = sorted(m for m in ('numpy', 'pandas', 'torch') if m in sys.modules)\n"
+             "print(len(os.listdir('/proc/self/task')), heavy)")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split()[0] == "1", f"threads already running before the guard: {done.stdout}"
     assert done.stdout.strip().endswith("[]"), f"heavy imports before the guard: {done.stdout}"
