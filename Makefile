@@ -66,7 +66,7 @@ mutants: $(STAMP)
 	$(BIN)/python scripts/mutants.py -j $(JOBS)
 
 models: $(STAMP)
-	$(BIN)/python -m coursemodels.train all --seed 0 --threads 1
+	$(BIN)/python -m coursemodels.train all --seed 0 --threads 2
 
 pdf: $(STAMP) system-deps
 	$(BIN)/jupyter-book build . --builder pdflatex

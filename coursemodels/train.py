@@ -43,11 +43,11 @@ LM_DEFAULTS = {
     "dropout": 0.1,
     "block_size": 128,
     "batch_size": 16,
-    "steps": 600,
+    "steps": 2400,
     "lr": 3e-3,
     "warmup": 50,
     "weight_decay": 0.1,
-    "eval_every": 50,
+    "eval_every": 100,
 }
 
 
