@@ -8,13 +8,15 @@ error.
 Speed: `make test` executes each notebook twice, no more. nbval runs it once (its outputs are kept on the
 config), and the strict book build runs it a second time; the determinism test compares the two.
 The book build is a subprocess started as soon as collection ends, so it runs on the second core while
-nbval and the other tests run on the first (tests/conftest.py: built_book waits for it). Tests that
+nbval and the other tests run on the first; the tests that need the book are moved to the end of the run
+(tests/conftest.py: built_book waits for it). Tests that
 execute notebooks, build the book or drive a browser are marked ``slow``; `make test-fast` skips them.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -52,11 +54,18 @@ SLOW_FIXTURES = {"built_book", "built_html", "browser", "page"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark as slow whatever executes notebooks, builds the book or drives a browser."""
+    """Mark as slow whatever executes notebooks, builds the book or drives a browser; run what needs the
+    book last.
+
+    The book build runs in the background from the end of collection (tests/book_build.py). Every test that
+    does not need it runs first, notebooks included, so the pytest process has work while the build runs on
+    the other core instead of waiting for it. The sort is stable: within each group the order is unchanged.
+    """
     for item in items:
         path = str(item.fspath)
         if path.endswith(".ipynb") or SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: "built_book" in getattr(item, "fixturenames", ()))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -67,9 +76,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     if any("built_book" in getattr(item, "fixturenames", ()) for item in session.items):
         sys.path.insert(0, str(ROOT / "tests"))
-        from book_build import start_book_build
+        from book_build import start_book_build, start_pdf_build
 
         start_book_build(session.config)
+        wants_pdf = any("latex_dir" in getattr(item, "fixturenames", ()) for item in session.items)
+        if wants_pdf and shutil.which("latexmk") and not os.environ.get("COURSE_BUILT_PDF"):
+            start_pdf_build(session.config)  # follows the HTML build in the background
 
 
 # Skip reasons that mean "a Debian package is missing". Where `make system-deps` ran (CI sets

@@ -79,9 +79,9 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    """A fresh page that records JavaScript errors, console errors and failed requests."""
+def recording_tab(browser):  # type: ignore[no-untyped-def]
+    """A page in a browser context of its own that records JavaScript errors, console errors and failed
+    requests in ``tab.problems``. Close its context when done."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.problems = []
@@ -90,8 +90,31 @@ def page(browser):  # type: ignore[no-untyped-def]
     tab.on("requestfailed", lambda req: tab.problems.append(f"request failed: {req.url}")
            if req.url.startswith("http://127.0.0.1") else None)
     tab.on("response", lambda r: tab.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    return tab
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh recording page (see recording_tab)."""
+    tab = recording_tab(browser)
     yield tab
-    context.close()
+    tab.context.close()
+
+
+@pytest.fixture
+def two_tabs(browser):  # type: ignore[no-untyped-def]
+    """Two recording pages in separate contexts, so separate renderer processes: a test that walks every
+    page of the book lets one load or run axe while the other does, which uses both cores."""
+    tabs = [recording_tab(browser) for _ in range(2)]
+    yield tabs
+    for tab in tabs:
+        tab.context.close()
+
+
+def in_pairs(tabs: list, paths: list[str]) -> Iterator[list[tuple[object, str]]]:
+    """The paths dealt to the tabs, one batch of (tab, path) per round."""
+    for start in range(0, len(paths), len(tabs)):
+        yield list(zip(tabs, paths[start : start + len(tabs)], strict=False))
 
 
 def toc_pages() -> list[str]:
@@ -103,38 +126,46 @@ def visit(page, url: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_load_state("networkidle")
 
 
-def test_every_toc_page_loads_cleanly_and_shows_its_figures(site: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_every_toc_page_loads_cleanly_and_shows_its_figures(site: str, two_tabs) -> None:  # type: ignore[no-untyped-def]
     problems = []
-    for path in toc_pages():
-        page.problems.clear()
-        visit(page, f"{site}/{path}")
-        problems += [f"{path}: {p}" for p in page.problems]
-        images = page.eval_on_selector_all(
-            "main img, article img",
-            "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0,"
-            " i.getAttribute('alt') || ''])",
-        )
-        for src, loaded, alt in images:
-            if not loaded:
-                problems.append(f"{path}: image {src} did not load")
-            if len(alt.strip()) < 5:
-                problems.append(f"{path}: image {src} has no alt text")
+    for batch in in_pairs(two_tabs, toc_pages()):
+        for tab, path in batch:  # both pages load at once
+            tab.problems.clear()
+            tab.goto(f"{site}/{path}", wait_until="commit")
+        for tab, path in batch:
+            tab.wait_for_load_state("load")
+            tab.wait_for_load_state("networkidle")
+            problems += [f"{path}: {p}" for p in tab.problems]
+            images = tab.eval_on_selector_all(
+                "main img, article img",
+                "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0,"
+                " i.getAttribute('alt') || ''])",
+            )
+            for src, loaded, alt in images:
+                if not loaded:
+                    problems.append(f"{path}: image {src} did not load")
+                if len(alt.strip()) < 5:
+                    problems.append(f"{path}: image {src} has no alt text")
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run `npm install` (make does it when npm exists)")
-def test_no_serious_or_critical_accessibility_violations(site: str, page) -> None:  # type: ignore[no-untyped-def]
-    found = []
-    for path in toc_pages():
-        visit(page, f"{site}/{path}")
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+AXE_SERIOUS = """() => { window.__courseAxe = axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
                  .map(v => `${v.id} (${v.impact}): ${v.nodes.length} element(s),`
-                           + ` e.g. ${v.nodes[0].html.slice(0, 160)}`)"""
-        )
-        found += [f"{path}: {v}" for v in violations]
+                           + ` e.g. ${v.nodes[0].html.slice(0, 160)}`)); }"""
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run `npm install` (make does it when npm exists)")
+def test_no_serious_or_critical_accessibility_violations(site: str, two_tabs) -> None:  # type: ignore[no-untyped-def]
+    """axe-core on every page of the book; axe runs in one tab while the other loads its page."""
+    found = []
+    for batch in in_pairs(two_tabs, toc_pages()):
+        for tab, path in batch:  # start axe on each page without waiting for it
+            visit(tab, f"{site}/{path}")
+            tab.add_script_tag(path=str(AXE))
+            tab.evaluate(AXE_SERIOUS)
+        for tab, path in batch:  # then collect: evaluate() waits for the promise
+            found += [f"{path}: {v}" for v in tab.evaluate("() => window.__courseAxe")]
     assert not found, "\n".join(found)
 
 

@@ -1,7 +1,7 @@
 """`make pdf`: the book through Jupyter Book's LaTeX builder, with the executed notebooks' figures.
 
-Slow (LaTeX runs several times), so it is marked ``slow`` and stays out of ``make test-fast``. It builds
-into the strict HTML build's folder, whose execution cache is then warm, so no notebook executes again.
+Slow (LaTeX runs several times), so it is marked ``slow`` and stays out of ``make test-fast``. It starts
+from a copy of the strict HTML build's execution cache, so no notebook executes again.
 Needs a TeX distribution from Debian packages (see CONTRIBUTING.md: texlive-latex-recommended, texlive-
 latex-extra, texlive-fonts-recommended, texlive-xetex, latexmk, fonts-freefont-otf, lmodern); without
 ``latexmk`` it skips and says so.
@@ -15,12 +15,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from book_build import wait_for_pdf
 from course_paths import ROOT
 from site_checks import toc_files
 
@@ -32,18 +31,14 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def latex_dir(built_book: Path) -> Path:
-    """The LaTeX build, made beside the strict HTML build so it reuses that build's execution cache:
-    no notebook runs a third time (nbval and the book build are the two runs ``make test`` allows)."""
+def latex_dir(request: pytest.FixtureRequest, built_book: Path) -> Path:
+    """The LaTeX build, started in the background as soon as the strict HTML build ends, from a copy of that
+    build's execution cache: no notebook runs a third time (nbval and the book build are the two runs
+    ``make test`` allows). See tests/book_build.py."""
     reuse = os.environ.get("COURSE_BUILT_PDF")
     if reuse:
         return Path(reuse) / "_build" / "latex"
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "pdflatex", "--path-output",
-                             str(built_book)], capture_output=True, text=True, timeout=1800, cwd=ROOT)
-    (built_book / "pdf-build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-    assert result.returncode == 0, "PDF build failed:\n" + "\n".join((result.stdout + result.stderr).splitlines()[-40:])
-    return built_book / "_build" / "latex"
+    return wait_for_pdf(request.config, built_book)
 
 
 def _title(entry: str) -> str:
@@ -95,3 +90,14 @@ def test_pdf_has_the_executed_figures(latex_dir: Path) -> None:
     images = [p for p in latex_dir.iterdir() if p.suffix.lower() in {".png", ".jpg", ".pdf", ".svg"}
               and p.name not in {q.name for q in latex_dir.glob("*.pdf") if q.stat().st_size > 200_000}]
     assert len(images) >= 10, f"only {len(images)} figure files next to the LaTeX source"
+
+
+def test_pdf_build_executed_no_notebook_again(latex_dir: Path) -> None:
+    """Every notebook came from the HTML build's execution cache: make test runs each notebook twice at most."""
+    log_path = latex_dir.parent.parent / "pdf-build.log"
+    if not log_path.exists():
+        pytest.skip("a reused PDF build (COURSE_BUILT_PDF) has no build log to read")
+    log = log_path.read_text(encoding="utf-8", errors="replace")
+    assert "Executed notebook in" not in log, "the PDF build executed a notebook instead of using the cache"
+    notebooks = len(list((ROOT / "notebooks").glob("*.ipynb")))
+    assert log.count("Using cached notebook") >= notebooks, "the PDF build did not take the notebooks from the cache"
