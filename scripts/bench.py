@@ -36,6 +36,11 @@ PUBLISHED = ROOT / "book" / "appendices" / "performance-results.md"
 MARKER = "__SIDE_BY_SIDE__"
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: a label such as "max |difference|" must not split the row."""
+    return text.replace("|", "\\|")
+
+
 def run_one(path: Path) -> dict[str, object]:
     """Execute one notebook in this process; return seconds, the kernel's peak RSS and side-by-side ratios."""
     import nbformat
@@ -123,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if ratios:
         lines += ["", "Side-by-side comparisons the notebooks teach (each label says what is divided by what):", "",
                   "| Notebook | Comparison | Ratio |", "| --- | --- | ---: |",
-                  *[f"| `{r['notebook']}` | {r['comparison']} | {r['ratio']:g} |" for r in ratios]]
+                  *[f"| `{r['notebook']}` | {_cell(r['comparison'])} | {r['ratio']:g} |" for r in ratios]]
     report = "\n".join(lines) + "\n"
     write_text_atomically(OUT / "bench.md", report)
     print(report)
