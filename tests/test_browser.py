@@ -188,7 +188,7 @@ def test_search_finds_key_terms(site: str, page, term: str) -> None:  # type: ig
 def test_solution_dropdowns_open(site: str, page) -> None:  # type: ignore[no-untyped-def]
     opened = 0
     for path in [p for p in toc_pages() if p.startswith("book/exercises/")]:
-        visit(page, f"{site}/{path}")
+        page.goto(f"{site}/{path}", wait_until="load")  # the toggle's script has run by then
         toggles = page.locator("details.solution > summary, .solution .toggle-button, button.toggle-button")
         if toggles.count() == 0:
             continue
@@ -203,7 +203,7 @@ def test_solution_dropdowns_open(site: str, page) -> None:  # type: ignore[no-un
 def test_notebook_pages_offer_binder_and_colab_for_their_own_notebook(site: str, page) -> None:  # type: ignore[no-untyped-def]
     repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"].removeprefix("https://github.com/")
     for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        visit(page, f"{site}/notebooks/{notebook.stem}.html")
+        page.goto(f"{site}/notebooks/{notebook.stem}.html", wait_until="load")  # the buttons are in the HTML
         links = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
         binder = f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/{notebook.name}"
         colab = f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/{notebook.name}"
