@@ -101,22 +101,6 @@ def page(browser):  # type: ignore[no-untyped-def]
     tab.context.close()
 
 
-@pytest.fixture
-def two_tabs(browser):  # type: ignore[no-untyped-def]
-    """Two recording pages in separate contexts, so separate renderer processes: a test that walks every
-    page of the book lets one load or run axe while the other does, which uses both cores."""
-    tabs = [recording_tab(browser) for _ in range(2)]
-    yield tabs
-    for tab in tabs:
-        tab.context.close()
-
-
-def in_pairs(tabs: list, paths: list[str]) -> Iterator[list[tuple[object, str]]]:
-    """The paths dealt to the tabs, one batch of (tab, path) per round."""
-    for start in range(0, len(paths), len(tabs)):
-        yield list(zip(tabs, paths[start : start + len(tabs)], strict=False))
-
-
 def toc_pages() -> list[str]:
     return [f"{entry}.html" for entry in toc_files(ROOT)]
 
@@ -124,29 +108,6 @@ def toc_pages() -> list[str]:
 def visit(page, url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
-
-
-def test_every_toc_page_loads_cleanly_and_shows_its_figures(site: str, two_tabs) -> None:  # type: ignore[no-untyped-def]
-    problems = []
-    for batch in in_pairs(two_tabs, toc_pages()):
-        for tab, path in batch:  # both pages load at once
-            tab.problems.clear()
-            tab.goto(f"{site}/{path}", wait_until="commit")
-        for tab, path in batch:
-            tab.wait_for_load_state("load")
-            tab.wait_for_load_state("networkidle")
-            problems += [f"{path}: {p}" for p in tab.problems]
-            images = tab.eval_on_selector_all(
-                "main img, article img",
-                "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0,"
-                " i.getAttribute('alt') || ''])",
-            )
-            for src, loaded, alt in images:
-                if not loaded:
-                    problems.append(f"{path}: image {src} did not load")
-                if len(alt.strip()) < 5:
-                    problems.append(f"{path}: image {src} has no alt text")
-    assert not problems, "\n".join(problems)
 
 
 # axe-core, keeping the serious and critical violations. On most pages it leaves out the syntax-highlighted
@@ -162,18 +123,49 @@ AXE_SERIOUS = """async (skipCode) => (await axe.run(skipCode ? {exclude: [['div.
 CODE_CHECK_PAGE = "notebooks/18-career-data.html"
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run `npm install` (make does it when npm exists)")
-def test_no_serious_or_critical_accessibility_violations(site: str, page) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def walk(site: str, browser) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    """Every page of the book, visited once: what went wrong while it loaded, its images (source, loaded,
+    alt text), and axe-core's serious or critical violations (None without axe-core). Two tests read it."""
     pages = toc_pages()
     assert CODE_CHECK_PAGE in pages
-    found = []
-    for path in pages:
-        visit(page, f"{site}/{path}")
-        page.add_script_tag(path=str(AXE))
-        skip_code = path != CODE_CHECK_PAGE
-        if not skip_code:
-            assert page.locator("div.highlight").count() > 0, f"{path} no longer shows code: pick another page"
-        found += [f"{path}: {v}" for v in page.evaluate(AXE_SERIOUS, skip_code)]
+    tab = recording_tab(browser)
+    seen: dict[str, dict] = {}
+    try:
+        for path in pages:
+            tab.problems.clear()
+            visit(tab, f"{site}/{path}")
+            found = {"problems": list(tab.problems), "axe": None, "images": tab.eval_on_selector_all(
+                "main img, article img",
+                "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0,"
+                " i.getAttribute('alt') || ''])",
+            )}
+            if AXE.exists():
+                tab.add_script_tag(path=str(AXE))
+                if path == CODE_CHECK_PAGE:
+                    assert tab.locator("div.highlight").count() > 0, f"{path} shows no code: pick another page"
+                found["axe"] = tab.evaluate(AXE_SERIOUS, path != CODE_CHECK_PAGE)
+            seen[path] = found
+    finally:
+        tab.context.close()
+    return seen
+
+
+def test_every_toc_page_loads_cleanly_and_shows_its_figures(walk: dict[str, dict]) -> None:
+    problems = []
+    for path, found in walk.items():
+        problems += [f"{path}: {p}" for p in found["problems"]]
+        for src, loaded, alt in found["images"]:
+            if not loaded:
+                problems.append(f"{path}: image {src} did not load")
+            if len(alt.strip()) < 5:
+                problems.append(f"{path}: image {src} has no alt text")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run `npm install` (make does it when npm exists)")
+def test_no_serious_or_critical_accessibility_violations(walk: dict[str, dict]) -> None:
+    found = [f"{path}: {v}" for path, page_found in walk.items() for v in page_found["axe"]]
     assert not found, "\n".join(found)
 
 
