@@ -200,6 +200,15 @@ def parse_percent(text: str, path: str) -> list[Cell]:
     return cells
 
 
+def _did_you_mean(name: str, known, **options) -> str:
+    """careerdata's did-you-mean hint, imported only on the error paths that need it: importing careerdata
+    starts NumPy's BLAS threads, and ``grade`` must enter its signal guard (coursegrader.guard) before any
+    thread exists (tests/test_coursegrader_cli.py checks that importing the command line starts none)."""
+    from careerdata._suggest import did_you_mean
+
+    return did_you_mean(name, known, **options)
+
+
 def _check_marker(rest: str, path: str, line: int) -> None:
     if rest.startswith("[markdown]"):
         rest = rest[len("[markdown]"):].strip()
@@ -217,10 +226,8 @@ def _check_marker(rest: str, path: str, line: int) -> None:
         raise _error(path, line, f"tags are not a JSON list of strings: {error}") from None
     if not isinstance(parsed, list) or not all(isinstance(t, str) for t in parsed):
         raise _error(path, line, "tags must be a list of strings")
-    from careerdata._suggest import did_you_mean  # here, not at the top: see find()
-
     for tag in parsed:
-        hint = did_you_mean(tag.lower(), KNOWN_TAGS, n=1, cutoff=0.75) if tag not in KNOWN_TAGS else ""
+        hint = _did_you_mean(tag.lower(), KNOWN_TAGS, n=1, cutoff=0.75) if tag not in KNOWN_TAGS else ""
         if hint:
             raise _error(path, line, f"unknown tag {tag!r}.{hint}")
 
@@ -395,10 +402,6 @@ def find(exercise_id: str, root: Path | None = None) -> Exercise:
     """One exercise by id; an unknown id raises ``ValueError`` with close matches."""
     folders = {f"{p.parent.name}.{p.name}": p for p in exercise_folders(root)}
     if exercise_id not in folders:
-        # Imported on this error path only: importing careerdata starts NumPy's BLAS threads, and the
-        # grade command must enter its signal guard (coursegrader.guard) before any thread exists.
-        from careerdata._suggest import did_you_mean
-
-        hint = did_you_mean(exercise_id, folders)
+        hint = _did_you_mean(exercise_id, folders)
         raise ValueError(f"No exercise {exercise_id!r}.{hint} Known: {', '.join(sorted(folders)) or 'none'}.")
     return load_exercise(folders[exercise_id])
