@@ -9,7 +9,8 @@ Speed: `make test` executes each notebook twice, no more. nbval runs it once (it
 config), and the strict book build runs it a second time; the determinism test compares the two.
 The book build is a subprocess started as soon as collection ends, so it runs on the second core while
 nbval and the other tests run on the first; the tests that need the book are moved to the end of the run
-(tests/conftest.py: built_book waits for it). Tests that
+(tests/conftest.py: built_book waits for it). The PDF build and the browser's walk over every page follow
+the HTML build in the same background (tests/book_build.py). Tests that
 execute notebooks, build the book or drive a browser are marked ``slow``; `make test-fast` skips them.
 """
 
@@ -55,7 +56,7 @@ SLOW_FIXTURES = {"built_book", "built_html", "browser", "page"}
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark as slow whatever executes notebooks, builds the book or drives a browser; run what needs the
-    book last.
+    book, then what needs two cores, last.
 
     The book build runs in the background from the end of collection (tests/book_build.py). Every test that
     does not need it runs first, notebooks included, so the pytest process has work while the build runs on
@@ -65,7 +66,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         path = str(item.fspath)
         if path.endswith(".ipynb") or SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    items.sort(key=lambda item: "built_book" in getattr(item, "fixturenames", ()))
+    items.sort(key=_run_order)
+
+
+def _run_order(item: pytest.Item) -> int:
+    """0: tests that need neither the book nor two cores (nbval first); 1: tests that need the book; 2: tests
+    marked ``two_cores`` (e.g. `coursegrader validate -j 2`), which go last: by then the book build, the PDF
+    build and the browser walk have ended, so their second process has a core of its own instead of
+    competing with the background jobs while the first core later sits idle."""
+    if item.get_closest_marker("two_cores"):
+        return 2
+    return 1 if "built_book" in getattr(item, "fixturenames", ()) else 0
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -76,12 +87,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     if any("built_book" in getattr(item, "fixturenames", ()) for item in session.items):
         sys.path.insert(0, str(ROOT / "tests"))
-        from book_build import start_book_build, start_pdf_build
+        from book_build import start_book_build, start_browser_walk, start_pdf_build
+        from browser_walk import chromium
 
         start_book_build(session.config)
-        wants_pdf = any("latex_dir" in getattr(item, "fixturenames", ()) for item in session.items)
-        if wants_pdf and shutil.which("latexmk") and not os.environ.get("COURSE_BUILT_PDF"):
-            start_pdf_build(session.config)  # follows the HTML build in the background
+        wanted = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
+        # Both follow the HTML build in the background, on the core it frees.
+        if "latex_dir" in wanted and shutil.which("latexmk") and not os.environ.get("COURSE_BUILT_PDF"):
+            start_pdf_build(session.config)
+        if "walk" in wanted and chromium():
+            start_browser_walk(session.config)
 
 
 # Skip reasons that mean "a Debian package is missing". Where `make system-deps` ran (CI sets

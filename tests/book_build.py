@@ -6,19 +6,22 @@ the pytest process; the ``built_book`` fixture (tests/conftest.py) waits for it 
 warnings if it was not clean. The handle lives on the pytest config, so the root conftest (which starts
 it) and tests/conftest.py (which waits for it) share one build whichever way they import this module.
 
-When the PDF tests are selected, the LaTeX build (`make pdf`'s builder) follows the HTML build in the same
-background: it runs while the pytest process is busy with the browser tests instead of after them. It
-builds into a folder of its own (so it never rewrites files the HTML tests are reading) that starts with a
-copy of the HTML build's execution cache, so no notebook executes again.
+Two jobs follow the HTML build in the same background, each in a folder of its own, while the pytest
+process goes on with the tests that do not need the book:
+- when the PDF tests are selected, the LaTeX build (`make pdf`'s builder), which starts from a copy of the
+  HTML build's execution cache, so no notebook executes again;
+- when the browser tests are selected, the walk over every page in Chromium (tests/browser_walk.py).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from course_paths import ROOT
 
 TIMEOUT_S = 2400
 PDF_TIMEOUT_S = 1800
+WALK_TIMEOUT_S = 900
 
 
 @dataclass
@@ -71,20 +75,26 @@ def wait_for_book(config: pytest.Config) -> Path:
 
 
 @dataclass
-class PdfBuild:
+class FollowUp:
+    """A job that starts when the HTML build has ended cleanly and runs in the background (a thread that
+    waits, then a subprocess): the PDF build and the browser walk."""
+
     out: Path
     thread: threading.Thread
     log_path: Path
-    outcome: dict  # "returncode" once the LaTeX build ended; "not_started" when the HTML build failed
+    outcome: dict  # "returncode" once the job ended; "not_started" with the reason when it could not start
 
 
-def start_pdf_build(config: pytest.Config, html_build: Path | None = None) -> PdfBuild:
-    """Build the PDF in the background (once per session) and return its handle at once.
+def _follow_html_build(config: pytest.Config, name: str, html_build: Path | None, timeout_s: int,
+                       command: Callable[[Path, Path], list[str]],
+                       prepare: Callable[[Path, Path], None] = lambda source, out: None) -> FollowUp:
+    """Run ``command(source, out)`` in the background once per session, after the HTML build.
 
-    ``html_build`` is a finished HTML build (the folder holding its ``_build``) to take the execution cache
-    from; by default, the session's background HTML build, once it has ended cleanly.
+    ``source`` is the folder holding the finished HTML build's ``_build``: ``html_build`` when given
+    (nothing to wait for), else the session's background build once it has ended cleanly. ``out`` is a
+    fresh temporary folder of the job's own; ``prepare`` runs first and may raise OSError.
     """
-    existing = getattr(config, "_course_pdf_build", None)
+    existing = getattr(config, f"_course_{name}", None)
     if existing is not None:
         return existing
     if html_build is None:
@@ -92,53 +102,92 @@ def start_pdf_build(config: pytest.Config, html_build: Path | None = None) -> Pd
         source, html_ok = book.out, lambda: book.process.wait() == 0
     else:
         source, html_ok = html_build, lambda: True
-    out = config._tmp_path_factory.mktemp("pdf")  # type: ignore[attr-defined]
-    log_path = out / "pdf-build.log"
+    out = config._tmp_path_factory.mktemp(name)  # type: ignore[attr-defined]
+    log_path = out / f"{name}.log"
     outcome: dict = {}
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
 
-    def build() -> None:
-        if not html_ok():  # wait_for_book reports why; a PDF of a broken book would say nothing
+    def run() -> None:
+        if not html_ok():  # wait_for_book reports why; checking a broken book would say nothing
             outcome["not_started"] = "the HTML build failed"
             return
-        # myst-nb keeps executed notebooks in _build/.jupyter_cache beside each builder's output folder.
         try:
-            shutil.copytree(source / "_build" / ".jupyter_cache", out / "_build" / ".jupyter_cache")
+            prepare(source, out)
         except OSError as error:
-            outcome["not_started"] = f"could not copy the HTML build's execution cache: {error}"
+            outcome["not_started"] = str(error)
             return
         with log_path.open("w", encoding="utf-8") as log:
-            process = subprocess.Popen(
-                [str(jupyter_book), "build", str(ROOT), "--builder", "pdflatex", "--path-output", str(out)],
-                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, text=True,
-            )
+            process = subprocess.Popen(command(source, out), stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+                                       text=True)
             outcome["process"] = process
             try:
-                outcome["returncode"] = process.wait(timeout=PDF_TIMEOUT_S)
+                outcome["returncode"] = process.wait(timeout=timeout_s)
             except subprocess.TimeoutExpired:
                 process.kill()
-                outcome["returncode"] = f"killed after {PDF_TIMEOUT_S} s"
+                outcome["returncode"] = f"killed after {timeout_s} s"
 
     def stop() -> None:
         process = outcome.get("process")
         if process is not None and process.poll() is None:
             process.kill()
 
-    thread = threading.Thread(target=build, daemon=True, name="course-pdf-build")
+    thread = threading.Thread(target=run, daemon=True, name=f"course-{name}")
     thread.start()
-    pdf = PdfBuild(out, thread, log_path, outcome)
-    config._course_pdf_build = pdf  # type: ignore[attr-defined]
+    job = FollowUp(out, thread, log_path, outcome)
+    setattr(config, f"_course_{name}", job)
     config.add_cleanup(stop)
-    return pdf
+    return job
+
+
+def _wait_for(job: FollowUp, what: str, timeout_s: int) -> None:
+    """Wait for ``job``; fail the test with the end of its log unless it succeeded."""
+    job.thread.join(timeout=timeout_s + 60)
+    if job.outcome.get("returncode") != 0:
+        reason = job.outcome.get("not_started") or job.outcome.get("returncode", "still running")
+        log = job.log_path.read_text(encoding="utf-8", errors="replace") if job.log_path.exists() else ""
+        pytest.fail(f"{what} failed ({reason}):\n" + "\n".join(log.splitlines()[-40:]), pytrace=False)
+
+
+def _copy_execution_cache(source: Path, out: Path) -> None:
+    # myst-nb keeps executed notebooks in _build/.jupyter_cache beside each builder's output folder.
+    try:
+        shutil.copytree(source / "_build" / ".jupyter_cache", out / "_build" / ".jupyter_cache")
+    except OSError as error:
+        raise OSError(f"could not copy the HTML build's execution cache: {error}") from error
+
+
+def start_pdf_build(config: pytest.Config, html_build: Path | None = None) -> FollowUp:
+    """Build the PDF in the background (once per session) after the HTML build; return its handle at once.
+
+    It starts from a copy of the HTML build's execution cache, so no notebook executes again.
+    """
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    return _follow_html_build(
+        config, "pdf", html_build, PDF_TIMEOUT_S,
+        lambda source, out: [str(jupyter_book), "build", str(ROOT), "--builder", "pdflatex", "--path-output",
+                             str(out)],
+        prepare=_copy_execution_cache)
 
 
 def wait_for_pdf(config: pytest.Config, html_build: Path) -> Path:
     """Wait for the LaTeX build (starting it from ``html_build`` if none is running) and return its folder,
     or fail with its log."""
     pdf = start_pdf_build(config, html_build)
-    pdf.thread.join(timeout=PDF_TIMEOUT_S + 60)
-    if pdf.outcome.get("returncode") != 0:
-        reason = pdf.outcome.get("not_started") or pdf.outcome.get("returncode", "still running")
-        log = pdf.log_path.read_text(encoding="utf-8", errors="replace") if pdf.log_path.exists() else ""
-        pytest.fail(f"PDF build failed ({reason}):\n" + "\n".join(log.splitlines()[-40:]), pytrace=False)
+    _wait_for(pdf, "PDF build", PDF_TIMEOUT_S)
     return pdf.out / "_build" / "latex"
+
+
+def start_browser_walk(config: pytest.Config, html_build: Path | None = None) -> FollowUp:
+    """Walk every page of the built site in Chromium (tests/browser_walk.py) in the background, once per
+    session, after the HTML build; return its handle at once."""
+    script = Path(__file__).with_name("browser_walk.py")
+    return _follow_html_build(
+        config, "walk", html_build, WALK_TIMEOUT_S,
+        lambda source, out: [sys.executable, str(script), str(source / "_build" / "html"), str(out / "walk.json")])
+
+
+def wait_for_browser_walk(config: pytest.Config, html_build: Path) -> dict[str, dict]:
+    """Wait for the walk (starting it over ``html_build`` if none is running) and return what it found per
+    page, or fail with its log."""
+    walk = start_browser_walk(config, html_build)
+    _wait_for(walk, "browser walk", WALK_TIMEOUT_S)
+    return json.loads((walk.out / "walk.json").read_text(encoding="utf-8"))

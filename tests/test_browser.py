@@ -11,39 +11,18 @@ the accessibility test skips.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from book_build import wait_for_browser_walk
+from browser_walk import AXE, CHROMIUM_ARGS, chromium, record_problems, serve, toc_pages
+from browser_walk import walk as walk_site
 from course_paths import ROOT
-from site_checks import toc_files
 
-
-def _chromium() -> str | None:
-    """Debian's chromium, else the build `playwright install chromium` downloaded (GitHub's Ubuntu runners)."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            bundled = playwright.chromium.executable_path
-    except Exception:  # no playwright driver: report "not found" below
-        return None
-    return bundled if bundled and Path(bundled).exists() else None
-
-
-CHROMIUM = _chromium()
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = chromium()
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
@@ -51,22 +30,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(built_book: Path) -> Iterator[str]:
     """The built HTML served on a free loopback port; yields its base URL and shuts the server down."""
-    html = built_book / "_build" / "html"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with serve(built_book / "_build" / "html") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +53,7 @@ def recording_tab(browser):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.problems = []
-    tab.on("pageerror", lambda error: tab.problems.append(f"JavaScript error: {error}"))
-    tab.on("console", lambda msg: tab.problems.append(f"console error: {msg.text}") if msg.type == "error" else None)
-    tab.on("requestfailed", lambda req: tab.problems.append(f"request failed: {req.url}")
-           if req.url.startswith("http://127.0.0.1") else None)
-    tab.on("response", lambda r: tab.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    record_problems(tab, tab.problems)
     return tab
 
 
@@ -101,54 +65,48 @@ def page(browser):  # type: ignore[no-untyped-def]
     tab.context.close()
 
 
-def toc_pages() -> list[str]:
-    return [f"{entry}.html" for entry in toc_files(ROOT)]
-
-
 def visit(page, url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
 
 
-# axe-core, keeping the serious and critical violations. On most pages it leaves out the syntax-highlighted
-# code blocks: each token is an element (13,000 of the 15,000 on the longest notebook page), axe's colour
-# contrast rule then takes 17 s on that page instead of 3, and the blocks carry no page-specific
-# accessibility: one stylesheet colours them on every page. CODE_CHECK_PAGE is checked with its code
-# blocks included, so the code colours are still checked.
-AXE_SERIOUS = """async (skipCode) => (await axe.run(skipCode ? {exclude: [['div.highlight']]} : document,
-                                                 {resultTypes: ['violations']})).violations
-                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                 .map(v => `${v.id} (${v.impact}): ${v.nodes.length} element(s),`
-                           + ` e.g. ${v.nodes[0].html.slice(0, 160)}`)"""
-CODE_CHECK_PAGE = "notebooks/18-career-data.html"
-
-
 @pytest.fixture(scope="module")
-def walk(site: str, browser) -> dict[str, dict]:  # type: ignore[no-untyped-def]
-    """Every page of the book, visited once: what went wrong while it loaded, its images (source, loaded,
-    alt text), and axe-core's serious or critical violations (None without axe-core). Two tests read it."""
-    pages = toc_pages()
-    assert CODE_CHECK_PAGE in pages
-    tab = recording_tab(browser)
-    seen: dict[str, dict] = {}
-    try:
-        for path in pages:
-            tab.problems.clear()
-            visit(tab, f"{site}/{path}")
-            found = {"problems": list(tab.problems), "axe": None, "images": tab.eval_on_selector_all(
-                "main img, article img",
-                "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0,"
-                " i.getAttribute('alt') || ''])",
-            )}
-            if AXE.exists():
-                tab.add_script_tag(path=str(AXE))
-                if path == CODE_CHECK_PAGE:
-                    assert tab.locator("div.highlight").count() > 0, f"{path} shows no code: pick another page"
-                found["axe"] = tab.evaluate(AXE_SERIOUS, path != CODE_CHECK_PAGE)
-            seen[path] = found
-    finally:
-        tab.context.close()
-    return seen
+def walk(request: pytest.FixtureRequest, built_book: Path) -> dict[str, dict]:
+    """Every page of the book, visited once by tests/browser_walk.py: what went wrong while it loaded, its
+    images (source, loaded, alt text), and axe-core's serious or critical violations (None without
+    axe-core). The walk runs in the background from the end of the HTML build; two tests read it."""
+    return wait_for_browser_walk(request.config, built_book)
+
+
+# Each planted page holds one kind of fault the walk must report; "clean.html" holds none, and its code
+# block's unreadable colours are not reported, because on pages other than CODE_CHECK_PAGE code is dropped.
+PLANTED_PAGES = {
+    "clean.html": '<main><h1>Clean</h1><p>Readable text.</p>'
+                  '<div class="highlight"><pre><span style="color:#f4f4f4">faint code</span></pre></div></main>',
+    "script-error.html": "<main><h1>Script</h1><script>throw new Error('planted failure')</script></main>",
+    "missing-image.html": '<main><h1>Figure</h1><img src="nowhere.png" alt="a figure that is not there"></main>',
+    "stuck-solution.html": '<main><h1>Stuck</h1><details class="solution"><summary>Solution</summary>'
+                           '<p style="display:none">never shown</p></details></main>',
+    "faint-text.html": '<main><h1>Faint</h1><p style="color:#f4f4f4; background:#ffffff">hard to read</p></main>',
+}
+
+
+@pytest.mark.slow
+def test_the_walk_reports_each_planted_fault_and_nothing_on_a_clean_page(tmp_path: Path) -> None:
+    head = '<meta charset="utf-8"><link rel="icon" href="data:,">'  # no favicon request to fail
+    for name, body in PLANTED_PAGES.items():
+        (tmp_path / name).write_text(f'<!DOCTYPE html><html lang="en"><head>{head}<title>{name}</title></head>'
+                                     f"<body>{body}</body></html>", encoding="utf-8")
+    found = walk_site(tmp_path, list(PLANTED_PAGES), CHROMIUM)
+    assert list(found) == list(PLANTED_PAGES)
+    assert found["clean.html"]["problems"] == [] and found["clean.html"]["images"] == []
+    assert found["clean.html"]["solution_opens"] is None and found["stuck-solution.html"]["solution_opens"] is False
+    assert any("planted failure" in p for p in found["script-error.html"]["problems"])
+    assert any("HTTP 404" in p and "nowhere.png" in p for p in found["missing-image.html"]["problems"])
+    assert found["missing-image.html"]["images"] == [["nowhere.png", False, "a figure that is not there"]]
+    if AXE.exists():
+        assert found["clean.html"]["axe"] == []
+        assert any(v.startswith("color-contrast (serious)") for v in found["faint-text.html"]["axe"])
 
 
 def test_every_toc_page_loads_cleanly_and_shows_its_figures(walk: dict[str, dict]) -> None:
@@ -177,26 +135,19 @@ def test_search_finds_key_terms(site: str, page, term: str) -> None:  # type: ig
     assert results.count() > 0, f"search for {term!r} found nothing"
 
 
-def test_solution_dropdowns_open(site: str, page) -> None:  # type: ignore[no-untyped-def]
-    opened = 0
-    for path in [p for p in toc_pages() if p.startswith("book/exercises/")]:
-        page.goto(f"{site}/{path}", wait_until="load")  # the toggle's script has run by then
-        toggles = page.locator("details.solution > summary, .solution .toggle-button, button.toggle-button")
-        if toggles.count() == 0:
-            continue
-        toggles.first.click()
-        body = page.locator(".solution .toggle-details__container, details.solution[open] > :not(summary), "
-                            ".solution .admonition-title ~ *").first
-        body.wait_for(state="visible", timeout=5000)
-        opened += 1
-    assert opened > 0, "no exercise page has a solution dropdown to open"
+def test_solution_dropdowns_open(walk: dict[str, dict]) -> None:
+    exercise_pages = {path: found for path, found in walk.items() if path.startswith("book/exercises/")}
+    with_toggle = {path: found["solution_opens"] for path, found in exercise_pages.items()
+                   if found["solution_opens"] is not None}
+    assert with_toggle, "no exercise page has a solution dropdown to open"
+    stuck = [path for path, opened in with_toggle.items() if not opened]
+    assert not stuck, f"clicking the solution toggle did not show the solution on: {stuck}"
 
 
-def test_notebook_pages_offer_binder_and_colab_for_their_own_notebook(site: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_notebook_pages_offer_binder_and_colab_for_their_own_notebook(walk: dict[str, dict]) -> None:
     repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"].removeprefix("https://github.com/")
     for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        page.goto(f"{site}/notebooks/{notebook.stem}.html", wait_until="load")  # the buttons are in the HTML
-        links = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
+        links = walk[f"notebooks/{notebook.stem}.html"]["offsite_links"]
         binder = f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/{notebook.name}"
         colab = f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/{notebook.name}"
         assert binder in links, f"{notebook.name}: no Binder button to {binder}"

@@ -23,7 +23,8 @@ from course_paths import ROOT
 from coursegrader.generate import generated_files, scan
 from coursegrader.source import SOLUTION_BEGIN, load_all
 
-pytestmark = pytest.mark.slow  # about 25 s: releases and grades every exercise for three students
+# About 25 s: releases and grades every exercise for three students, with grade -j 2.
+pytestmark = [pytest.mark.slow, pytest.mark.two_cores]
 
 SOLUTION_CANARY = "CANARY-SOLUTION-7f3a9c"
 HIDDEN_CANARY = "CANARY-HIDDEN-5be21d"

@@ -18,7 +18,8 @@ def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
                           text=True, timeout=timeout)
 
 
-@pytest.mark.slow  # about 40 s: every exercise's reference, blank and mutants
+@pytest.mark.slow  # about 45 s: every exercise's reference, blank and mutants
+@pytest.mark.two_cores  # validate -j 2
 def test_every_exercise_validates() -> None:
     done = run_cli("validate", "-j", "2")
     assert done.returncode == 0, done.stdout + done.stderr

@@ -94,7 +94,7 @@ def test_pdf_has_the_executed_figures(latex_dir: Path) -> None:
 
 def test_pdf_build_executed_no_notebook_again(latex_dir: Path) -> None:
     """Every notebook came from the HTML build's execution cache: make test runs each notebook twice at most."""
-    log_path = latex_dir.parent.parent / "pdf-build.log"
+    log_path = latex_dir.parent.parent / "pdf.log"
     if not log_path.exists():
         pytest.skip("a reused PDF build (COURSE_BUILT_PDF) has no build log to read")
     log = log_path.read_text(encoding="utf-8", errors="replace")
