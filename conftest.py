@@ -87,7 +87,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     if any("built_book" in getattr(item, "fixturenames", ()) for item in session.items):
         sys.path.insert(0, str(ROOT / "tests"))
-        from book_build import start_book_build, start_browser_walk, start_pdf_build
+        from book_build import start_book_build, start_browser_walk, start_exercise_validation, start_pdf_build
         from browser_walk import chromium
 
         start_book_build(session.config)
@@ -97,6 +97,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             start_pdf_build(session.config)
         if "walk" in wanted and chromium():
             start_browser_walk(session.config)
+        if "exercise_validation" in wanted:  # behind the jobs above, in the same background lane
+            start_exercise_validation(session.config)
 
 
 # Skip reasons that mean "a Debian package is missing". Where `make system-deps` ran (CI sets

@@ -11,6 +11,9 @@ process goes on with the tests that do not need the book:
 - when the PDF tests are selected, the LaTeX build (`make pdf`'s builder), which starts from a copy of the
   HTML build's execution cache, so no notebook executes again;
 - when the browser tests are selected, the walk over every page in Chromium (tests/browser_walk.py).
+Last in that lane comes `coursegrader validate -j 2` when its test is selected: it needs no book, but it
+is two processes of work that the pytest process would otherwise do at the end of the run with the
+background idle.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +34,7 @@ from course_paths import ROOT
 TIMEOUT_S = 2400
 PDF_TIMEOUT_S = 1800
 WALK_TIMEOUT_S = 900
+VALIDATE_TIMEOUT_S = 900
 
 
 @dataclass
@@ -87,12 +91,15 @@ class FollowUp:
 
 def _follow_html_build(config: pytest.Config, name: str, html_build: Path | None, timeout_s: int,
                        command: Callable[[Path, Path], list[str]],
-                       prepare: Callable[[Path, Path], None] = lambda source, out: None) -> FollowUp:
+                       prepare: Callable[[Path, Path], None] = lambda source, out: None,
+                       needs_the_book: bool = True, after: Sequence[FollowUp] = ()) -> FollowUp:
     """Run ``command(source, out)`` in the background once per session, after the HTML build.
 
     ``source`` is the folder holding the finished HTML build's ``_build``: ``html_build`` when given
     (nothing to wait for), else the session's background build once it has ended cleanly. ``out`` is a
-    fresh temporary folder of the job's own; ``prepare`` runs first and may raise OSError.
+    fresh temporary folder of the job's own; ``prepare`` runs first and may raise OSError. A job that does
+    not read the book (``needs_the_book=False``) still queues behind the build, whatever its outcome, and
+    behind the jobs in ``after``: the background is one lane, on the core the pytest process leaves free.
     """
     existing = getattr(config, f"_course_{name}", None)
     if existing is not None:
@@ -107,9 +114,11 @@ def _follow_html_build(config: pytest.Config, name: str, html_build: Path | None
     outcome: dict = {}
 
     def run() -> None:
-        if not html_ok():  # wait_for_book reports why; checking a broken book would say nothing
+        if not html_ok() and needs_the_book:  # wait_for_book reports why; checking a broken book says nothing
             outcome["not_started"] = "the HTML build failed"
             return
+        for job in after:
+            job.thread.join()
         try:
             prepare(source, out)
         except OSError as error:
@@ -191,3 +200,28 @@ def wait_for_browser_walk(config: pytest.Config, html_build: Path) -> dict[str, 
     walk = start_browser_walk(config, html_build)
     _wait_for(walk, "browser walk", WALK_TIMEOUT_S)
     return json.loads((walk.out / "walk.json").read_text(encoding="utf-8"))
+
+
+def start_exercise_validation(config: pytest.Config) -> FollowUp:
+    """Run `coursegrader validate -j 2` (every exercise's reference, blank and mutants) in the background,
+    once per session, behind the book build and the jobs that follow it; return its handle at once.
+
+    It does not need the book. It queues in the background lane because the pytest process's own tests
+    would otherwise end with it alone on both cores while nothing else runs: started last in the lane, it
+    runs while the pytest process is busy with the book's tests.
+    """
+    after = [job for job in (getattr(config, "_course_pdf", None), getattr(config, "_course_walk", None)) if job]
+    return _follow_html_build(
+        config, "validate", None, VALIDATE_TIMEOUT_S,
+        lambda source, out: [sys.executable, "-m", "coursegrader", "validate", "-j", "2"],
+        needs_the_book=False, after=after)
+
+
+def exercise_validation_output(config: pytest.Config) -> str | None:
+    """The output of the background validation, once it has succeeded (failing the test with its log if it
+    did not); None when this session started none."""
+    job = getattr(config, "_course_validate", None)
+    if job is None:
+        return None
+    _wait_for(job, "exercise validation", VALIDATE_TIMEOUT_S)
+    return job.log_path.read_text(encoding="utf-8", errors="replace")
