@@ -147,6 +147,14 @@ def _follow_html_build(config: pytest.Config, name: str, html_build: Path | None
     return job
 
 
+def background_pids(config: pytest.Config) -> set[str]:
+    """Process ids of the background lane's running jobs, for tests that count this process's children."""
+    jobs = [getattr(config, name, None) for name in ("_course_pdf", "_course_walk", "_course_validate")]
+    processes = [job.outcome.get("process") for job in jobs if job is not None]
+    book = getattr(config, "_course_book_build", None)
+    return {str(p.pid) for p in [*processes, book and book.process] if p is not None and p.poll() is None}
+
+
 def _wait_for(job: FollowUp, what: str, timeout_s: int) -> None:
     """Wait for ``job``; fail the test with the end of its log unless it succeeded."""
     job.thread.join(timeout=timeout_s + 60)
