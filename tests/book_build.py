@@ -80,8 +80,9 @@ def wait_for_book(config: pytest.Config) -> Path:
 
 @dataclass
 class FollowUp:
-    """A job that starts when the HTML build has ended cleanly and runs in the background (a thread that
-    waits, then a subprocess): the PDF build and the browser walk."""
+    """A job of the background lane (a thread that waits, then a subprocess), started when the HTML build
+    has ended: the PDF build and the browser walk (both only after a clean build), then the exercise
+    validation."""
 
     out: Path
     thread: threading.Thread
