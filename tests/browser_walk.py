@@ -117,13 +117,15 @@ async def _first_solution_opens(tab) -> bool | None:  # type: ignore[no-untyped-
 
     Done after axe, which would otherwise catch the solution mid-way through its fade-in and report the
     half-transparent text as low contrast."""
+    from playwright.async_api import TimeoutError as StayedHidden
+
     toggles = tab.locator(SOLUTION_TOGGLE)
     if not await toggles.count():
         return None
     await toggles.first.click()
     try:
         await tab.locator(SOLUTION_BODY).first.wait_for(state="visible", timeout=5000)
-    except Exception:  # Playwright's TimeoutError: the body stayed hidden
+    except StayedHidden:
         return False
     return True
 
