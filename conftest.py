@@ -10,7 +10,7 @@ config), and the strict book build runs it a second time; the determinism test c
 The book build is a subprocess started as soon as collection ends, so it runs on the second core while
 nbval and the other tests run on the first; the tests that need the book are moved to the end of the run
 (tests/conftest.py: built_book waits for it). The PDF build and the browser's walk over every page follow
-the HTML build in the same background (tests/book_build.py). Tests that
+the HTML build in the same background lane, then `coursegrader validate -j 2` (tests/book_build.py). Tests that
 execute notebooks, build the book or drive a browser are marked ``slow``; `make test-fast` skips them.
 """
 
@@ -71,9 +71,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def _run_order(item: pytest.Item) -> int:
     """0: tests that need neither the book nor two cores (nbval first); 1: tests that need the book; 2: tests
-    marked ``two_cores`` (e.g. `coursegrader validate -j 2`), which go last: by then the book build, the PDF
-    build and the browser walk have ended, so their second process has a core of its own instead of
-    competing with the background jobs while the first core later sits idle."""
+    marked ``two_cores`` (the canary-leak batch, graded with -j 2), which go last: by then the background
+    lane has ended, so their second process has a core of its own instead of competing with the lane's
+    jobs while the first core later sits idle."""
     if item.get_closest_marker("two_cores"):
         return 2
     return 1 if "built_book" in getattr(item, "fixturenames", ()) else 0
@@ -92,7 +92,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
         start_book_build(session.config)
         wanted = set().union(*(getattr(item, "fixturenames", ()) for item in session.items))
-        # Both follow the HTML build in the background, on the core it frees.
+        # The background lane: these follow the HTML build, on the core it frees.
         if "latex_dir" in wanted and shutil.which("latexmk") and not os.environ.get("COURSE_BUILT_PDF"):
             start_pdf_build(session.config)
         if "walk" in wanted and chromium():
