@@ -72,9 +72,8 @@ def visit(page, url: str) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def walk(request: pytest.FixtureRequest, built_book: Path) -> dict[str, dict]:
-    """Every page of the book, visited once by tests/browser_walk.py: what went wrong while it loaded, its
-    images (source, loaded, alt text), and axe-core's serious or critical violations (None without
-    axe-core). The walk runs in the background from the end of the HTML build; two tests read it."""
+    """Every page of the book, visited once by tests/browser_walk.py (see its docstring for what it records
+    per page). The walk runs in the background from the end of the HTML build; four tests read it."""
     return wait_for_browser_walk(request.config, built_book)
 
 
